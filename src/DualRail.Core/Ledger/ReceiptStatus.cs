@@ -1,8 +1,0 @@
-namespace DualRail.Ledger;
-
-public enum ReceiptStatus
-{
-    Pending,
-    Settled,
-    Failed,
-}

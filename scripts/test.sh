@@ -8,8 +8,15 @@ root=$(pwd)
 # Debian packages the tests use (none are needed for a build). Installed only when missing.
 need=()
 command -v node >/dev/null || need+=(nodejs npm)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"; else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}"; fi
+# libsecp256k1 (with its recovery module): DualRail.Crypto's fast path, and its parity tests against BouncyCastle.
+secp=; ls /usr/lib/*/libsecp256k1.so.* /usr/lib/libsecp256k1.so.* >/dev/null 2>&1 || secp=yes
+if [ ${#need[@]} -gt 0 ] || [ -n "$secp" ]; then
+  sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  if [ -n "$secp" ]; then
+    for p in libsecp256k1-2 libsecp256k1-1; do apt-cache show "$p" >/dev/null 2>&1 && { need+=("$p"); break; }; done
+  fi
+  if [ ${#need[@]} -gt 0 ]; then $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; fi
 fi
 
 # Node tooling pinned by package-lock.json: Anvil, solc, the reference x402 packages, LND's protos.

@@ -5,10 +5,7 @@ namespace DualRail.Lightning.Bolt11;
 /// <summary>The secp256k1 operations BOLT #11 needs, over DualRail.Crypto.</summary>
 internal static class Bolt11Signature
 {
-    // n / 2 for secp256k1: an s above this is "high-S".
-    private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
-
-    public static bool IsHighS(ReadOnlySpan<byte> compact) => compact[32..64].SequenceCompareTo(HalfOrder) > 0;
+    public static bool IsHighS(ReadOnlySpan<byte> compact) => !Secp256k1.IsLowS(compact[32..64]);
 
     public static bool Verify(byte[] hash, byte[] compact, byte[] publicKey)
     {

@@ -40,7 +40,7 @@ public sealed class Bolt11DecoderInvalidTests
     [InlineData("lnbc0", Bolt11FormatError.InvalidAmount)]      // zero
     [InlineData("lnbc2500y", Bolt11FormatError.InvalidMultiplier)]
     [InlineData("lnbc25x0u", Bolt11FormatError.InvalidAmount)]  // not a number
-    [InlineData("lnbcu", Bolt11FormatError.InvalidAmount)]      // multiplier without digits
+    [InlineData("lnbcu", Bolt11FormatError.UnknownNetwork)]     // letters before any digit belong to the currency
     [InlineData("lnbc25p", Bolt11FormatError.SubMillisatoshiAmount)]
     [InlineData("lnxy2500u", Bolt11FormatError.UnknownNetwork)]
     [InlineData("lxbc2500u", Bolt11FormatError.UnknownNetwork)]

@@ -1,3 +1,4 @@
+using DualRail.Crypto;
 using DualRail.Lightning.Bolt11;
 using Microsoft.Extensions.Time.Testing;
 using static DualRail.Lightning.Tests.Bolt11.SpecVectors;
@@ -211,10 +212,18 @@ public sealed class Bolt11DecoderSpecTests
         var invoice = Bolt11Decoder.Decode(HighSRecovery);
         var donation = Bolt11Decoder.Decode(Donation);
 
+        // Same r as the donation example, s negated: a high-S signature, accepted because there is no n field.
         Assert.False(invoice.HasExplicitPayee);
+        Assert.False(Secp256k1.IsLowS(invoice.Signature.AsSpan(32)));
         Assert.Equal(donation.Signature[..32], invoice.Signature[..32]);
-        Assert.NotEqual(donation.Signature[32..], invoice.Signature[32..]);
         Assert.Equal("Please consider supporting this project", invoice.Description);
+
+        // The example keeps the donation's recovery id 1, but negating s also negates R, so the spec's key is
+        // recovered with the other parity; recovery id 1 yields a different (still valid) key.
+        var hash = Convert.FromHexString("6daf4d488be41ce7cbb487cab1ef2975e5efcea879b20d421f0ef86b07cbb987");
+        Assert.Equal(1, invoice.RecoveryId);
+        Assert.Equal(SpecPublicKey, Secp256k1.RecoverPublicKey(hash, invoice.Signature, invoice.RecoveryId ^ 1));
+        Assert.Equal(Secp256k1.RecoverPublicKey(hash, invoice.Signature, invoice.RecoveryId), invoice.PayeePublicKey);
     }
 
     [Fact]

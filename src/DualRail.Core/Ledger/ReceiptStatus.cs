@@ -1,0 +1,8 @@
+namespace DualRail.Ledger;
+
+public enum ReceiptStatus
+{
+    Pending,
+    Settled,
+    Failed,
+}

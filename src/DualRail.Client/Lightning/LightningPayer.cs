@@ -19,11 +19,13 @@ public sealed class LightningPayer : IPaymentPayer
 {
     private readonly Router.RouterClient _router;
     private readonly LightningPayerOptions _options;
+    private readonly TimeProvider _timeProvider;
 
-    public LightningPayer(CallInvoker lnd, LightningPayerOptions options)
+    public LightningPayer(CallInvoker lnd, LightningPayerOptions options, TimeProvider? timeProvider = null)
     {
         _router = new Router.RouterClient(lnd);
         _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     public string Rail => "lightning";
@@ -40,7 +42,7 @@ public sealed class LightningPayer : IPaymentPayer
     {
         if (!CanPay(requirements))
             throw new PaymentFailedException(Rail, $"Cannot pay {requirements.Scheme} on {requirements.Network} over Lightning.");
-        var invoice = LightningInvoiceCheck.Verify(requirements);
+        var invoice = LightningInvoiceCheck.Verify(requirements, _timeProvider);
 
         var request = new SendPaymentRequest
         {
@@ -52,7 +54,7 @@ public sealed class LightningPayer : IPaymentPayer
         Payment? final = null;
         try
         {
-            using var call = _router.SendPaymentV2(request, deadline: DateTime.UtcNow + _options.PaymentTimeout + TimeSpan.FromSeconds(15), cancellationToken: cancellationToken);
+            using var call = _router.SendPaymentV2(request, deadline: _timeProvider.GetUtcNow().UtcDateTime + _options.PaymentTimeout + TimeSpan.FromSeconds(15), cancellationToken: cancellationToken);
             await foreach (var update in call.ResponseStream.ReadAllAsync(cancellationToken))
             {
                 if (update.Status is Payment.Types.PaymentStatus.Succeeded or Payment.Types.PaymentStatus.Failed)

@@ -74,7 +74,7 @@ public sealed class EvmRail : IPaymentRail
             return null;
         var quotes = await QuoteAsync(context, cancellationToken);
         return payload.X402Version == 1
-            ? quotes.FirstOrDefault() // v1 names only scheme and network; the amount is checked against the authorization
+            ? (quotes.Count > 0 ? quotes[0] : null) // v1 names only scheme and network; the amount is checked against the authorization
             : quotes.FirstOrDefault(q => PaymentRequirementsComparer.DeepEquals(q, payload.Accepted));
     }
 

@@ -61,7 +61,7 @@ public sealed class EvmRailVerifyTests
             "signed for another token name" => s with { Domain = s.Domain with { Name = "USD Coin" } },
             "high s" => s with { SignatureOverride = HighS },
             "v = 29" => s with { SignatureOverride = sig => { sig[64] = 29; return Hex.Encode(sig, withPrefix: true); } },
-            "64-byte signature" => s with { SignatureOverride = sig => Hex.Encode(sig[..64], withPrefix: true) },
+            "64-byte signature" => s with { SignatureOverride = sig => Hex.Encode(sig.AsSpan(0, 64), withPrefix: true) },
             "wrong payTo" => s with { To = EvmAddress.Parse(DevAccounts.Account2.Address) },
             "expired" => s with { ValidBefore = h.Now - 1 },
             "expires within the 6 s buffer" => s with { ValidBefore = h.Now + 5 },

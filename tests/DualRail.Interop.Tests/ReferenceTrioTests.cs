@@ -60,4 +60,22 @@ public sealed class ReferenceTrioTests(InteropChainFixture chain) : IClassFixtur
         Assert.False(verify["isValid"]!.GetValue<bool>());
         Assert.Equal("invalid_exact_evm_nonce_already_used", verify["invalidReason"]!.GetValue<string>());
     }
+
+    [NodeFact]
+    public async Task Reference_express_server_runs_without_the_paywall_package()
+    {
+        Assert.False(Directory.Exists(RepoRoot.Combine("node_modules", "@x402", "paywall")), "@x402/paywall is installed after all; this test documents the setup without it.");
+        await using var facilitator = await ReferenceFacilitator.StartAsync(chain.RpcUrl, chain.Relayer);
+        await using var server = await ReferenceResourceServer.StartAsync(facilitator.Url, DevAccounts.Account4.Address);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.ResourceUrl());
+        request.Headers.Add("Accept", "text/html");
+        request.Headers.Add("User-Agent", "Mozilla/5.0");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.PaymentRequired, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Payment Required", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -1,7 +1,7 @@
 // The reference x402 client: @x402/fetch's wrapFetchWithPayment around an x402Client with only
 // @x402/evm's exact client scheme (an EVM signer, nothing else).
 //
-// Usage: node client.mjs --url http://127.0.0.1:PORT/paid [--mode pay|inspect] [--tamper amount|expired]
+// Usage: node client.mjs --url http://127.0.0.1:PORT/paid [--mode pay|inspect] [--tamper amount|expired|signature]
 // Env:   PAYER_PRIVATE_KEY (0x-hex)
 //
 // --mode pay (default): fetches the URL, paying on a 402, and prints one line
@@ -12,6 +12,7 @@
 //   which accepts entry the client would pay ({"chosen":{"index":..}}), after signing a payload for it.
 // --tamper amount: signs one atomic unit less than asked, but claims the offered requirements.
 // --tamper expired: signs an authorization whose validBefore is 60 s in the past.
+// --tamper signature: sends a 65-byte signature that recovers to some other address.
 import { decodePaymentResponseHeader, wrapFetchWithPayment, x402Client, x402HTTPClient } from "@x402/fetch";
 import { registerExactEvmScheme } from "@x402/evm/exact/client";
 import { privateKeyToAccount } from "viem/accounts";
@@ -28,7 +29,7 @@ if (!options.url) {
 if (!["pay", "inspect"].includes(options.mode)) {
   fail(`unknown --mode ${options.mode}`);
 }
-if (options.tamper && !["amount", "expired"].includes(options.tamper)) {
+if (options.tamper && !["amount", "expired", "signature"].includes(options.tamper)) {
   fail(`unknown --tamper ${options.tamper}`);
 }
 
@@ -56,6 +57,12 @@ client.onAfterPaymentCreation(async ({ paymentPayload }) => {
   if (options.tamper) {
     // Claim the requirements as offered, so the server matches them and asks its facilitator.
     paymentPayload.accepted = structuredClone(original);
+  }
+  if (options.tamper === "signature") {
+    // Change one byte of r: still a well-formed 65-byte signature, but not the payer's.
+    const signature = paymentPayload.payload.signature;
+    const flipped = (Number.parseInt(signature.slice(10, 12), 16) ^ 0xff).toString(16).padStart(2, "0");
+    paymentPayload.payload.signature = signature.slice(0, 10) + flipped + signature.slice(12);
   }
   sent = structuredClone(paymentPayload);
 });

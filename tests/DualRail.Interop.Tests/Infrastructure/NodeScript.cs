@@ -9,7 +9,7 @@ namespace DualRail.Interop.Tests.Infrastructure;
 /// on stdout: {"event":"ready","url":...} once listening, {"event":"result",...} when a one-shot run
 /// is done, {"event":"error","error":...} when they give up.
 /// </summary>
-public sealed class NodeScript : IAsyncDisposable
+public sealed class NodeScript : IRunningEndpoint
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 

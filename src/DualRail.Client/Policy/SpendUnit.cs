@@ -1,0 +1,7 @@
+namespace DualRail.Client.Policy;
+
+internal enum SpendUnit
+{
+    Usd,
+    Millisatoshi,
+}

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using DualRail.Client.Payers;
+using DualRail.Lightning.Lnd;
 using DualRail.Money;
 using DualRail.Networks;
 using DualRail.Protocol;
@@ -15,11 +16,16 @@ namespace DualRail.Client.Lightning;
 /// fee limit and a timeout) and proves it with <c>{paymentHash, preimage}</c>. Before paying it checks
 /// that the invoice's hash and amount are the ones the offer states.
 /// </summary>
-public sealed class LightningPayer : IPaymentPayer
+public sealed class LightningPayer : IPaymentPayer, IDisposable
 {
     private readonly Router.RouterClient _router;
     private readonly LightningPayerOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly LndClient? _ownedConnection;
+
+    /// <summary>Pays through an LND connection this payer owns and disposes.</summary>
+    public LightningPayer(LndClient lnd, LightningPayerOptions options, TimeProvider? timeProvider = null)
+        : this(lnd.CallInvoker, options, timeProvider) => _ownedConnection = lnd;
 
     public LightningPayer(CallInvoker lnd, LightningPayerOptions options, TimeProvider? timeProvider = null)
     {
@@ -85,4 +91,6 @@ public sealed class LightningPayer : IPaymentPayer
             ["preimage"] = Convert.ToHexStringLower(preimage),
         };
     }
+
+    public void Dispose() => _ownedConnection?.Dispose();
 }

@@ -7,6 +7,7 @@ using DualRail.Networks;
 using DualRail.Protocol;
 using Grpc.Core;
 using Lnrpc;
+using Microsoft.Extensions.Logging;
 using Routerrpc;
 
 namespace DualRail.Client.Lightning;
@@ -32,6 +33,16 @@ public sealed class LightningPayer : IPaymentPayer, IDisposable
         _router = new Router.RouterClient(lnd);
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Connects to the LND node named in <paramref name="options"/> (the payer owns the connection).</summary>
+    public static LightningPayer Connect(LightningPayerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        var lnd = new LndClient(
+            new LndClientOptions { Endpoint = options.Endpoint!, TlsCertPath = options.TlsCertPath, MacaroonPath = options.MacaroonPath },
+            loggerFactory?.CreateLogger<LndClient>(),
+            timeProvider);
+        return new LightningPayer(lnd, options, timeProvider);
     }
 
     public string Rail => "lightning";

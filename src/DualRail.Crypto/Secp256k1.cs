@@ -66,6 +66,13 @@ public static class Secp256k1
         return publicKey.Length is 33 or 65 && Backend.Verify(hash32, compactSignature64, publicKey);
     }
 
+    /// <summary>
+    /// Re-encodes a 33-byte compressed or 65-byte uncompressed public key in the requested form;
+    /// null when it is not a point on the curve.
+    /// </summary>
+    public static byte[]? ConvertPublicKey(ReadOnlySpan<byte> publicKey, bool compressed) =>
+        publicKey.Length is 33 or 65 ? Backend.ConvertPublicKey(publicKey, compressed) : null;
+
     /// <summary>True when <paramref name="s32"/> is 32 bytes and in [1, n/2] (EIP-2 low s).</summary>
     public static bool IsLowS(ReadOnlySpan<byte> s32) => CurveOrder.IsLowScalar(s32);
 

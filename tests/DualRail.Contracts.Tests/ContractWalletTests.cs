@@ -17,7 +17,7 @@ public sealed class ContractWalletTests(AnvilFixture fixture) : TokenTestBase(fi
         await Anvil.MintAsync(Token, wallet, 1_000);
         var payeeBefore = await Anvil.BalanceOfAsync(Token, Payee.Address);
         var now = await Anvil.Rpc.LatestBlockTimestampAsync();
-        var authorization = new Authorization(wallet, Payee.Address, 250, 0, now + 3600, Authorization.NewNonce());
+        var authorization = new TestAuthorization(wallet, Payee.Address, 250, 0, now + 3600, TestAuthorization.NewNonce());
 
         // eth_signTypedData_v4 signs the EIP-712 digest of the typed data; the message's "from" is the
         // wallet, the key is its owner's: exactly what the wallet's isValidSignature checks.

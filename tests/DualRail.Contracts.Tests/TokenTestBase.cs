@@ -18,22 +18,22 @@ public abstract class TokenTestBase(AnvilFixture fixture)
     /// <summary>The same token code at another address (a normal deployment).</summary>
     protected string OtherToken => fixture.Token;
 
-    internal async Task<Authorization> NewAuthorizationAsync(DevAccount from, string to, BigInteger value)
+    internal async Task<TestAuthorization> NewAuthorizationAsync(DevAccount from, string to, BigInteger value)
     {
         var now = await Anvil.Rpc.LatestBlockTimestampAsync();
-        return new Authorization(from.Address, to, value, 0, now + 3600, Authorization.NewNonce());
+        return new TestAuthorization(from.Address, to, value, 0, now + 3600, TestAuthorization.NewNonce());
     }
 
-    internal async Task<Signature> SignAsync(DevAccount signer, Authorization authorization, string primaryType = TransferType, string? token = null) =>
+    internal async Task<TestSignature> SignAsync(DevAccount signer, TestAuthorization authorization, string primaryType = TransferType, string? token = null) =>
         new(await Anvil.Rpc.SignTypedDataAsync(signer.Address, authorization.TypedData(primaryType, Anvil.ChainId, token ?? Token)));
 
-    internal static string TransferVrs(Authorization a, Signature s) =>
+    internal static string TransferVrs(TestAuthorization a, TestSignature s) =>
         TestAbi.Call(TokenAbi.Selector("transferWithAuthorization(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)"), [.. a.Words(), .. s.VrsWords()]);
 
-    internal static string TransferBytes(Authorization a, string signatureHex) =>
+    internal static string TransferBytes(TestAuthorization a, string signatureHex) =>
         TestAbi.Call(TokenAbi.Selector("transferWithAuthorization(address,address,uint256,uint256,uint256,bytes32,bytes)"), [.. a.Words(), TestAbi.Bytes(signatureHex)]);
 
-    internal static string ReceiveVrs(Authorization a, Signature s) =>
+    internal static string ReceiveVrs(TestAuthorization a, TestSignature s) =>
         TestAbi.Call(TokenAbi.Selector("receiveWithAuthorization(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)"), [.. a.Words(), .. s.VrsWords()]);
 
     /// <summary>Sends a transaction that must succeed and returns its receipt.</summary>

@@ -69,8 +69,8 @@ public sealed class TransferWithAuthorizationTests(AnvilFixture fixture) : Token
         var now = await Anvil.Rpc.LatestBlockTimestampAsync();
         // eth_call runs on a pending block whose timestamp is >= now, so "validBefore = now" is expired
         // and "validAfter = now + 1000" is not yet valid.
-        var expired = new Authorization(Payer.Address, Payee.Address, 1, 0, now, Authorization.NewNonce());
-        var early = new Authorization(Payer.Address, Payee.Address, 1, now + 1000, now + 2000, Authorization.NewNonce());
+        var expired = new TestAuthorization(Payer.Address, Payee.Address, 1, 0, now, TestAuthorization.NewNonce());
+        var early = new TestAuthorization(Payer.Address, Payee.Address, 1, now + 1000, now + 2000, TestAuthorization.NewNonce());
 
         Assert.Equal("FiatTokenV2: authorization is expired", await RevertReasonAsync(Relayer, TransferVrs(expired, await SignAsync(Payer, expired))));
         Assert.Equal("FiatTokenV2: authorization is not yet valid", await RevertReasonAsync(Relayer, TransferVrs(early, await SignAsync(Payer, early))));
@@ -125,7 +125,7 @@ public sealed class TransferWithAuthorizationTests(AnvilFixture fixture) : Token
         await Anvil.MintAsync(Token, Payer.Address, 1_000_000);
         var authorization = await NewAuthorizationAsync(Payer, Payee.Address, 5);
         var transferSignature = await SignAsync(Payer, authorization);
-        var cancelSignature = new Signature(await Anvil.Rpc.SignTypedDataAsync(Payer.Address, CancelTypedData(authorization.Nonce)));
+        var cancelSignature = new TestSignature(await Anvil.Rpc.SignTypedDataAsync(Payer.Address, CancelTypedData(authorization.Nonce)));
         var cancel = TestAbi.Call(
             TokenAbi.Selector("cancelAuthorization(address,bytes32,uint8,bytes32,bytes32)"),
             [TestAbi.Address(Payer.Address), TestAbi.Bytes32(authorization.Nonce), .. cancelSignature.VrsWords()]);

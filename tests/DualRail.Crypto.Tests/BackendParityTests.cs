@@ -43,6 +43,7 @@ public sealed class BackendParityTests
             }
 
             var publicKey = Managed.GetPublicKey(key, i % 2 == 0);
+            Assert.Equal(Managed.ConvertPublicKey(publicKey, i % 3 == 0), Native.ConvertPublicKey(publicKey, i % 3 == 0));
             Assert.True(Managed.Verify(hash, compact, publicKey));
             Assert.True(Native.Verify(hash, compact, publicKey));
         }
@@ -108,6 +109,8 @@ public sealed class BackendParityTests
         ];
         foreach (var badKey in badKeys)
         {
+            Assert.Null(Managed.ConvertPublicKey(badKey, true));
+            Assert.Null(Native.ConvertPublicKey(badKey, true));
             Assert.False(Managed.Verify(hash, good, badKey));
             Assert.False(Native.Verify(hash, good, badKey));
         }

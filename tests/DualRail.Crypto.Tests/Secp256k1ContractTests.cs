@@ -118,6 +118,18 @@ public sealed class Secp256k1ContractTests
     }
 
     [Fact]
+    public void Public_keys_convert_between_compressed_and_uncompressed()
+    {
+        var compressed = Secp256k1.GetPublicKey(AnvilKey, compressed: true);
+        var uncompressed = Secp256k1.GetPublicKey(AnvilKey, compressed: false);
+
+        Assert.Equal(uncompressed, Secp256k1.ConvertPublicKey(compressed, compressed: false));
+        Assert.Equal(compressed, Secp256k1.ConvertPublicKey(uncompressed, compressed: true));
+        Assert.Null(Secp256k1.ConvertPublicKey(compressed.AsSpan(1), compressed: true));
+        Assert.Null(Secp256k1.ConvertPublicKey([0x02, .. Enumerable.Repeat((byte)0xff, 32)], compressed: false));
+    }
+
+    [Fact]
     public void Low_s_boundary_is_n_over_2()
     {
         var halfN = CurveOrder.HalfN.ToArray();

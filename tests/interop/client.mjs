@@ -9,7 +9,8 @@
 //    "chosen":{"index":0,"requirements":{...}},"offered":{first 402, decoded},"sent":{the PaymentPayload},
 //    "paymentRequired":{decoded PAYMENT-REQUIRED of the final answer if it is a 402}|null}
 // --mode inspect: fetches once without paying, decodes the 402 with the reference parser and prints
-//   which accepts entry the client would pay ({"chosen":{"index":..}}), after signing a payload for it.
+//   which accepts entry the client would pay ({"chosen":{"index":..}}) and the payload it signed for it
+//   ({"payload":{PaymentPayload}}), which it does not send.
 // --tamper amount: signs one atomic unit less than asked, but claims the offered requirements.
 // --tamper expired: signs an authorization whose validBefore is 60 s in the past.
 // --tamper signature: sends a 65-byte signature that recovers to some other address.
@@ -112,7 +113,7 @@ async function inspect() {
     status: response.status,
     paymentRequired,
     chosen,
-    payload: { x402Version: payload.x402Version, accepted: payload.accepted },
+    payload,
   };
 }
 

@@ -111,6 +111,9 @@ internal sealed class BouncyCastleSecp256k1 : ISecp256k1Backend
         return q.IsInfinity ? null : q.GetEncoded(compressed);
     }
 
+    public byte[]? ConvertPublicKey(ReadOnlySpan<byte> publicKey, bool compressed) =>
+        DecodePublicKey(publicKey)?.GetEncoded(compressed);
+
     public bool Verify(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> compactSignature64, ReadOnlySpan<byte> publicKey)
     {
         var r = new BigInteger(1, compactSignature64[..32]);

@@ -14,5 +14,7 @@ internal interface ISecp256k1Backend
 
     byte[]? RecoverPublicKey(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> compactSignature64, int recoveryId, bool compressed);
 
+    byte[]? ConvertPublicKey(ReadOnlySpan<byte> publicKey, bool compressed);
+
     bool Verify(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> compactSignature64, ReadOnlySpan<byte> publicKey);
 }

@@ -148,6 +148,20 @@ internal sealed unsafe class NativeSecp256k1 : ISecp256k1Backend
         return Serialize(publicKey, compressed);
     }
 
+    public byte[]? ConvertPublicKey(ReadOnlySpan<byte> publicKey, bool compressed)
+    {
+        var parsedKey = stackalloc byte[PublicKeyStructSize];
+        fixed (byte* keyBytes = publicKey)
+        {
+            if (pubkeyParse(context, parsedKey, keyBytes, (nuint)publicKey.Length) != 1)
+            {
+                return null;
+            }
+        }
+
+        return Serialize(parsedKey, compressed);
+    }
+
     public bool Verify(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> compactSignature64, ReadOnlySpan<byte> publicKey)
     {
         var signature = stackalloc byte[SignatureStructSize];

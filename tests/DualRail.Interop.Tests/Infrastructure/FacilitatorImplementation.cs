@@ -1,7 +1,7 @@
 namespace DualRail.Interop.Tests.Infrastructure;
 
 /// <summary>Which x402 facilitator a test runs against.</summary>
-public enum FacilitatorKind
+public enum FacilitatorImplementation
 {
     /// <summary>tests/interop/facilitator.mjs: @x402/core + @x402/evm.</summary>
     Reference,

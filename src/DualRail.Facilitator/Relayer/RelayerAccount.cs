@@ -1,0 +1,76 @@
+using System.Numerics;
+using DualRail.Crypto;
+using DualRail.Facilitator.Chains;
+using DualRail.Facilitator.Options;
+using DualRail.Facilitator.Verification;
+
+namespace DualRail.Facilitator.Relayer;
+
+/// <summary>
+/// The facilitator's transaction-sending key. Loaded from a file or an environment variable; the key
+/// never leaves this object, and no message or ToString() ever contains it.
+/// </summary>
+internal sealed class RelayerAccount
+{
+    private readonly byte[] _privateKey;
+
+    private RelayerAccount(byte[] privateKey)
+    {
+        _privateKey = privateKey;
+        var publicKey = Secp256k1.GetPublicKey(privateKey, compressed: false);
+        Address = Eip3009Codec.ToChecksumAddress(Eip3009Codec.AddressOf(publicKey));
+    }
+
+    /// <summary>EIP-55 checksummed address: the <c>signers</c> entry of /supported.</summary>
+    public string Address { get; }
+
+    public static RelayerAccount FromOptions(FacilitatorOptions options)
+    {
+        string source;
+        string? text;
+        if (!string.IsNullOrWhiteSpace(options.RelayerKeyFile))
+        {
+            source = $"file {options.RelayerKeyFile}";
+            if (!File.Exists(options.RelayerKeyFile))
+                throw new InvalidOperationException($"The relayer key {source} does not exist.");
+            text = File.ReadAllText(options.RelayerKeyFile);
+        }
+        else
+        {
+            source = $"environment variable {options.RelayerKeyEnvironmentVariable}";
+            text = Environment.GetEnvironmentVariable(options.RelayerKeyEnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(text))
+                throw new InvalidOperationException($"The relayer key is missing: set the {source} or {FacilitatorOptions.SectionName}:RelayerKeyFile.");
+        }
+
+        return FromHex(text, source);
+    }
+
+    /// <summary>Parses 64 hex digits (0x optional, surrounding whitespace ignored).</summary>
+    public static RelayerAccount FromHex(string text, string source = "the given text")
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            trimmed = trimmed[2..];
+        // The message says what is wrong, never what was there.
+        if (trimmed.Length != 64 || !Hex.TryDecode(trimmed, out var key) || !Secp256k1.IsValidPrivateKey(key))
+            throw new InvalidOperationException($"The relayer key in {source} is not a secp256k1 private key (64 hex digits).");
+        return new RelayerAccount(key);
+    }
+
+    /// <summary>Signs an EIP-1559 (type 2) call transaction with no value and an empty access list.</summary>
+    public SignedTransaction SignTransaction(long chainId, BigInteger nonce, FeeQuote fees, BigInteger gasLimit, string to, byte[] data)
+    {
+        byte[][] fields =
+        [
+            Rlp.Uint(chainId), Rlp.Uint(nonce), Rlp.Uint(fees.MaxPriorityFeePerGas), Rlp.Uint(fees.MaxFeePerGas),
+            Rlp.Uint(gasLimit), Rlp.Bytes(Hex.Decode(to)), Rlp.Uint(BigInteger.Zero), Rlp.Bytes(data), Rlp.List([]),
+        ];
+        var signingHash = Keccak256.Hash([0x02, .. Rlp.List(fields)]);
+        var signature = Secp256k1.Sign(signingHash, _privateKey);
+        byte[] raw = [0x02, .. Rlp.List([.. fields, Rlp.Uint(signature.RecoveryId), Rlp.Uint(new BigInteger(signature.R, isUnsigned: true, isBigEndian: true)), Rlp.Uint(new BigInteger(signature.S, isUnsigned: true, isBigEndian: true))])];
+        return new SignedTransaction(raw, Hex.Encode(Keccak256.Hash(raw), withPrefix: true));
+    }
+
+    public override string ToString() => $"Relayer {Address}";
+}

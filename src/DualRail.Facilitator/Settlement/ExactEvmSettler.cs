@@ -1,0 +1,180 @@
+using System.Numerics;
+using DualRail.Facilitator.Chains;
+using DualRail.Facilitator.Logging;
+using DualRail.Facilitator.Options;
+using DualRail.Facilitator.Relayer;
+using DualRail.Facilitator.Verification;
+using DualRail.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DualRail.Facilitator.Settlement;
+
+/// <summary>
+/// Settles a verified EIP-3009 authorization with transferWithAuthorization from the relayer.
+/// Idempotent: the store remembers each authorization (chain + token + from + nonce, and its digest)
+/// from before the broadcast on, so the same authorization settled twice returns the first
+/// transaction and sends no second one, even across restarts.
+/// </summary>
+internal sealed class ExactEvmSettler(
+    ExactEvmVerifier verifier,
+    ISettlementStore store,
+    RelayerAccount relayer,
+    TimeProvider time,
+    IOptions<FacilitatorOptions> options,
+    ILogger<ExactEvmSettler> logger)
+{
+    private readonly KeyedLock _locks = new();
+
+    public async Task<SettleResponse> SettleAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    {
+        using var held = await _locks.AcquireAsync(payment.Key, cancellationToken);
+
+        var record = await store.FindAsync(payment.Key, cancellationToken);
+        if (record is not null && record.AuthorizationHash != payment.DigestHex)
+            return Failure(payment, ReasonCodes.InvalidExactEvmNonceAlreadyUsed, "This nonce was settled for a different authorization.");
+        if (record is { Status: SettlementStatus.Confirmed })
+        {
+            FacilitatorLog.SettlementReplayed(logger, payment.Key, record.Transaction, record.Status.ToString());
+            return Success(payment, record.Transaction);
+        }
+
+        if (record is { Status: SettlementStatus.Submitted })
+        {
+            FacilitatorLog.SettlementReplayed(logger, payment.Key, record.Transaction, record.Status.ToString());
+            return await AwaitReceiptAsync(payment, record.Transaction, cancellationToken);
+        }
+
+        var verification = await verifier.VerifyAsync(payment, cancellationToken);
+        if (!verification.IsValid)
+            return Failure(payment, verification.InvalidReason!, verification.InvalidMessage);
+
+        var chain = payment.Chain;
+        var callData = Eip3009Codec.TransferWithAuthorizationCall(payment.Authorization, payment.SettlementSignature);
+        BigInteger gasLimit;
+        try
+        {
+            var estimate = await chain.Client.EstimateGasAsync(relayer.Address, payment.Asset, callData, cancellationToken);
+            gasLimit = estimate * (100 + chain.GasBufferPercent) / 100;
+        }
+        catch (ContractRevertedException ex)
+        {
+            return Failure(payment, RevertReasons.ToReasonCode(ex.Reason) ?? ReasonCodes.InvalidExactEvmTransactionFailed, ex.Reason);
+        }
+
+        var fees = await chain.Client.GetFeesAsync(cancellationToken);
+        var transaction = await chain.Nonces.SendWithNextNonceAsync(
+            (nonce, ct) => BroadcastAsync(payment, nonce, gasLimit, fees, callData, ct),
+            cancellationToken);
+        return await AwaitReceiptAsync(payment, transaction, cancellationToken);
+    }
+
+    private async Task<string> BroadcastAsync(InspectedPayment payment, BigInteger nonce, BigInteger gasLimit, FeeQuote fees, byte[] callData, CancellationToken cancellationToken)
+    {
+        var signed = relayer.SignTransaction(payment.Chain.ChainId, nonce, fees, gasLimit, payment.Asset, callData);
+        // Remembered before the broadcast: a crash after it still finds the transaction on restart.
+        await SaveAsync(payment, signed.Hash, SettlementStatus.Submitted, null, cancellationToken);
+        try
+        {
+            await payment.Chain.Client.SendRawTransactionAsync(signed.RawTransaction, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            await SaveAsync(payment, signed.Hash, SettlementStatus.Failed, ex is TransactionRejectedException rejected ? rejected.NodeMessage : "broadcast failed", CancellationToken.None);
+            throw;
+        }
+
+        FacilitatorLog.SettlementSent(logger, payment.Key, payment.Chain.Network, signed.Hash, (long)nonce);
+        return signed.Hash;
+    }
+
+    private async Task<SettleResponse> AwaitReceiptAsync(InspectedPayment payment, string transaction, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var deadline = time.GetUtcNow() + settings.ReceiptTimeout;
+        TransactionOutcome? receipt;
+        while ((receipt = await payment.Chain.Client.GetReceiptAsync(transaction, cancellationToken)) is null)
+        {
+            if (time.GetUtcNow() >= deadline)
+            {
+                FacilitatorLog.ReceiptTimeout(logger, transaction, payment.Chain.Network, settings.ReceiptTimeout);
+                return new SettleResponse
+                {
+                    Success = false,
+                    ErrorReason = ReasonCodes.SettlementPending,
+                    ErrorMessage = "The transaction is not mined yet; settle again later to learn its outcome.",
+                    Payer = payment.Payer,
+                    Transaction = transaction,
+                    Network = payment.Chain.Network,
+                };
+            }
+
+            await Task.Delay(settings.ReceiptPollInterval, time, cancellationToken);
+        }
+
+        if (receipt.Succeeded)
+        {
+            await SaveAsync(payment, transaction, SettlementStatus.Confirmed, null, cancellationToken);
+            FacilitatorLog.SettlementConfirmed(logger, transaction, payment.Chain.Network, (long)receipt.BlockNumber);
+            return Success(payment, transaction);
+        }
+
+        var reason = await ReasonForRevertAsync(payment, cancellationToken);
+        await SaveAsync(payment, transaction, SettlementStatus.Failed, reason, cancellationToken);
+        FacilitatorLog.SettlementReverted(logger, transaction, payment.Chain.Network, reason);
+        return Failure(payment, reason, $"Transaction {transaction} reverted.");
+    }
+
+    /// <summary>A mined revert carries no reason: replay the call now, then fall back to the diagnostics.</summary>
+    private static async Task<string> ReasonForRevertAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await payment.Chain.Client.CallAsync(
+                payment.Asset, Eip3009Codec.TransferWithAuthorizationCall(payment.Authorization, payment.SettlementSignature), null, cancellationToken);
+        }
+        catch (ContractRevertedException ex) when (RevertReasons.ToReasonCode(ex.Reason) is { } mapped)
+        {
+            return mapped;
+        }
+        catch (ContractRevertedException)
+        {
+        }
+
+        return await ExactEvmVerifier.DiagnoseAsync(payment, cancellationToken) ?? ReasonCodes.InvalidExactEvmTransactionFailed;
+    }
+
+    private ValueTask SaveAsync(InspectedPayment payment, string transaction, SettlementStatus status, string? error, CancellationToken cancellationToken) =>
+        store.SaveAsync(
+            new SettlementRecord
+            {
+                Key = payment.Key,
+                AuthorizationHash = payment.DigestHex,
+                Network = payment.Chain.Network,
+                Payer = payment.Payer,
+                Transaction = transaction,
+                Status = status,
+                ErrorReason = error,
+                UpdatedAt = time.GetUtcNow(),
+            },
+            cancellationToken);
+
+    private static SettleResponse Success(InspectedPayment payment, string transaction) => new()
+    {
+        Success = true,
+        Payer = payment.Payer,
+        Transaction = transaction,
+        Network = payment.Chain.Network,
+        Amount = payment.Authorization.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static SettleResponse Failure(InspectedPayment payment, string reason, string? message) => new()
+    {
+        Success = false,
+        ErrorReason = reason,
+        ErrorMessage = message,
+        Payer = payment.Payer,
+        Transaction = "",
+        Network = payment.Chain.Network,
+    };
+}

@@ -1,0 +1,132 @@
+using DualRail.Facilitator.Options;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace DualRail.Facilitator.Settlement;
+
+/// <summary>
+/// <see cref="ISettlementStore"/> on one SQLite connection (file, or ":memory:" for the process
+/// lifetime). Settlement is rare and slow next to a local write, so one serialized connection is enough.
+/// </summary>
+internal sealed class SqliteSettlementStore : ISettlementStore, IAsyncDisposable, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _connectionString;
+    private SqliteConnection? _connection;
+
+    public SqliteSettlementStore(IOptions<FacilitatorOptions> options)
+    {
+        var path = options.Value.StorePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = path == ":memory:" ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString();
+    }
+
+    public async ValueTask<SettlementRecord?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT authorization_hash, network, payer, tx_hash, status, error_reason, updated_at
+                FROM facilitator_settlements WHERE key = $key
+                """;
+            command.Parameters.AddWithValue("$key", key);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+                return null;
+            return new SettlementRecord
+            {
+                Key = key,
+                AuthorizationHash = reader.GetString(0),
+                Network = reader.GetString(1),
+                Payer = reader.GetString(2),
+                Transaction = reader.GetString(3),
+                Status = Enum.Parse<SettlementStatus>(reader.GetString(4)),
+                ErrorReason = reader.IsDBNull(5) ? null : reader.GetString(5),
+                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+            };
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask SaveAsync(SettlementRecord record, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO facilitator_settlements (key, authorization_hash, network, payer, tx_hash, status, error_reason, updated_at)
+                VALUES ($key, $hash, $network, $payer, $tx, $status, $error, $updated)
+                ON CONFLICT (key) DO UPDATE SET authorization_hash = excluded.authorization_hash, network = excluded.network,
+                  payer = excluded.payer, tx_hash = excluded.tx_hash, status = excluded.status,
+                  error_reason = excluded.error_reason, updated_at = excluded.updated_at
+                """;
+            command.Parameters.AddWithValue("$key", record.Key);
+            command.Parameters.AddWithValue("$hash", record.AuthorizationHash);
+            command.Parameters.AddWithValue("$network", record.Network);
+            command.Parameters.AddWithValue("$payer", record.Payer);
+            command.Parameters.AddWithValue("$tx", record.Transaction);
+            command.Parameters.AddWithValue("$status", record.Status.ToString());
+            command.Parameters.AddWithValue("$error", (object?)record.ErrorReason ?? DBNull.Value);
+            command.Parameters.AddWithValue("$updated", record.UpdatedAt.ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not null)
+            return _connection;
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                PRAGMA busy_timeout = 5000;
+                CREATE TABLE IF NOT EXISTS facilitator_settlements (
+                  key TEXT PRIMARY KEY,
+                  authorization_hash TEXT NOT NULL,
+                  network TEXT NOT NULL,
+                  payer TEXT NOT NULL,
+                  tx_hash TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  error_reason TEXT NULL,
+                  updated_at INTEGER NOT NULL
+                );
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        _connection = connection;
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+        _gate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Numerics;
+using DualRail.Facilitator.Chains;
+using DualRail.Facilitator.Http;
+using DualRail.Facilitator.Logging;
+using DualRail.Facilitator.Options;
+using DualRail.Facilitator.Relayer;
+using DualRail.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DualRail.Facilitator.Verification;
+
+/// <summary>
+/// Verifies an <c>exact</c> EIP-3009 payment in the x402 reference order (reference/x402.md §2.3):
+/// scheme, EIP-712 domain, network, signature (EOA recovery, else ERC-1271 over eth_call), recipient,
+/// validBefore, validAfter, value, then an eth_call simulation with diagnostics.
+/// </summary>
+internal sealed class ExactEvmVerifier(
+    ChainRegistry chains,
+    RelayerAccount relayer,
+    TimeProvider time,
+    IOptions<FacilitatorOptions> options,
+    ILogger<ExactEvmVerifier> logger)
+{
+    private const string ExactScheme = "exact";
+
+    /// <summary>The checks that need no chain access; also computes the EIP-712 digest.</summary>
+    public Inspection Inspect(FacilitatorCall call)
+    {
+        var requirements = call.Requirements;
+        if (call.Payload.EffectiveScheme != ExactScheme || requirements.Scheme != ExactScheme)
+            return Inspection.Invalid(ReasonCodes.InvalidExactEvmScheme, "Only the exact scheme is supported.");
+
+        var name = requirements.Extra?["name"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)requirements.Extra["name"] : null;
+        var version = requirements.Extra?["version"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)requirements.Extra["version"] : null;
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(version))
+            return Inspection.Invalid(ReasonCodes.InvalidExactEvmMissingEip712Domain, "paymentRequirements.extra needs the token's EIP-712 name and version.");
+
+        if (call.Payload.EffectiveNetwork != requirements.Network)
+            return Inspection.Invalid(ReasonCodes.InvalidExactEvmNetworkMismatch, "The payload's network differs from the requirements' network.");
+
+        if (!chains.TryGet(requirements.Network, out var chain))
+            return Inspection.Invalid(ReasonCodes.InvalidNetwork, $"This facilitator does not serve {requirements.Network}.");
+
+        if (!ExactEvmAuthorization.TryParse(call.Payload.Payload, out var authorization, out var payloadError))
+            return Inspection.Malformed(ReasonCodes.InvalidPayload, payloadError);
+        if (!Eip3009Codec.TryNormalizeAddress(requirements.Asset, out var asset))
+            return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.asset must be a token address.");
+        if (!BigInteger.TryParse(requirements.Amount, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+            return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.amount must be a decimal integer string.");
+
+        var digest = Eip3009Codec.TransferWithAuthorizationDigest(name, version, chain.ChainId, asset, authorization);
+        var signature = Eip3009Codec.TryUnwrapErc6492(authorization.Signature, out var inner) ? inner : authorization.Signature;
+        return Inspection.Ok(new InspectedPayment(call, chain, authorization, asset, name, version, amount, digest, signature)
+        {
+            Payer = Eip3009Codec.ToChecksumAddress(authorization.From),
+        });
+    }
+
+    public async Task<VerifyResponse> VerifyAsync(FacilitatorCall call, CancellationToken cancellationToken)
+    {
+        var inspection = Inspect(call);
+        return inspection.Payment is { } payment
+            ? await VerifyAsync(payment, cancellationToken)
+            : Invalid(call.Requirements.Network, inspection.Payer, inspection.Reason!, inspection.Message);
+    }
+
+    /// <summary>The checks after <see cref="Inspect"/>: signature, recipient, time window, value, simulation.</summary>
+    public async Task<VerifyResponse> VerifyAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    {
+        var network = payment.Chain.Network;
+        var authorization = payment.Authorization;
+
+        var signatureFailure = await CheckSignatureAsync(payment, cancellationToken);
+        if (signatureFailure is not null)
+            return Invalid(network, payment.Payer, signatureFailure, "The signature does not authorize this transfer for authorization.from.");
+
+        if (!Eip3009Codec.TryNormalizeAddress(payment.Call.Requirements.PayTo, out var payTo) || payTo != authorization.To)
+            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmRecipientMismatch, "authorization.to is not paymentRequirements.payTo.");
+
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        if (authorization.ValidBefore < now + (long)options.Value.ValidBeforeMargin.TotalSeconds)
+            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmPayloadAuthorizationValidBefore, "The authorization expires too soon (or has expired).");
+        if (authorization.ValidAfter > now)
+            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmPayloadAuthorizationValidAfter, "The authorization is not valid yet.");
+
+        if (authorization.Value != payment.Amount)
+            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmAuthorizationValue, "authorization.value is not the required amount.");
+
+        var (simulationFailure, revertReason) = await SimulateAsync(payment, cancellationToken);
+        if (simulationFailure is not null)
+            return Invalid(network, payment.Payer, simulationFailure, "Simulating transferWithAuthorization failed" + (revertReason is null ? "." : $": {revertReason}"));
+
+        return new VerifyResponse { IsValid = true, Payer = payment.Payer };
+    }
+
+    /// <summary>Null when valid, else the reason code.</summary>
+    private static async Task<string?> CheckSignatureAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    {
+        var signature = payment.SettlementSignature;
+        var wrapped = !ReferenceEquals(signature, payment.Authorization.Signature);
+        if (!wrapped && signature.Length == 65 && Eip3009Codec.RecoverSigner(payment.Digest, signature) == payment.Authorization.From)
+            return null;
+
+        var code = await payment.Chain.Client.GetCodeAsync(payment.Authorization.From, cancellationToken);
+        if (code.Length > 0)
+        {
+            try
+            {
+                var answer = await payment.Chain.Client.CallAsync(
+                    payment.Authorization.From, Eip3009Codec.IsValidSignatureCall(payment.Digest, signature), null, cancellationToken);
+                return Eip3009Codec.IsErc1271MagicValue(answer) ? null : ReasonCodes.InvalidExactEvmSignature;
+            }
+            catch (ContractRevertedException)
+            {
+                return ReasonCodes.InvalidExactEvmSignature;
+            }
+        }
+
+        return signature.Length == 65 && !wrapped
+            ? ReasonCodes.InvalidExactEvmSignature
+            : ReasonCodes.InvalidExactEvmPayloadUndeployedSmartWallet;
+    }
+
+    /// <summary>eth_call of transferWithAuthorization from the relayer; on failure, diagnostics pick the reason.</summary>
+    private async Task<(string? Reason, string? RevertReason)> SimulateAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    {
+        var client = payment.Chain.Client;
+        var callData = Eip3009Codec.TransferWithAuthorizationCall(payment.Authorization, payment.SettlementSignature);
+        string? revertReason;
+        try
+        {
+            await client.CallAsync(payment.Asset, callData, relayer.Address, cancellationToken);
+            // A call to an address without code "succeeds" with empty output.
+            if ((await client.GetCodeAsync(payment.Asset, cancellationToken)).Length > 0)
+                return (null, null);
+            return (ReasonCodes.InvalidExactEvmEip3009NotSupported, null);
+        }
+        catch (ContractRevertedException ex)
+        {
+            revertReason = ex.Reason;
+        }
+
+        var diagnosis = await DiagnoseAsync(payment, cancellationToken) ?? RevertReasons.ToReasonCode(revertReason) ?? ReasonCodes.InvalidExactEvmTransactionSimulationFailed;
+        return (diagnosis, revertReason);
+    }
+
+    /// <summary>What the x402 reference's diagnostic multicall checks, one eth_call each.</summary>
+    public static async Task<string?> DiagnoseAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    {
+        var client = payment.Chain.Client;
+        var authorization = payment.Authorization;
+
+        var state = await TryCallAsync(client, payment.Asset, Eip3009Codec.AuthorizationStateCall(authorization.From, authorization.Nonce), cancellationToken);
+        if (state is null || state.Length < 32)
+            return ReasonCodes.InvalidExactEvmEip3009NotSupported;
+        if (Eip3009Codec.DecodeBool(state))
+            return ReasonCodes.InvalidExactEvmNonceAlreadyUsed;
+
+        var name = await TryCallAsync(client, payment.Asset, Eip3009Codec.NameCall(), cancellationToken);
+        if (name is not null && Eip3009Codec.TryDecodeString(name, out var tokenName) && tokenName != payment.TokenName)
+            return ReasonCodes.InvalidExactEvmTokenNameMismatch;
+
+        var version = await TryCallAsync(client, payment.Asset, Eip3009Codec.VersionCall(), cancellationToken);
+        if (version is not null && Eip3009Codec.TryDecodeString(version, out var tokenVersion) && tokenVersion != payment.TokenVersion)
+            return ReasonCodes.InvalidExactEvmTokenVersionMismatch;
+
+        var balance = await TryCallAsync(client, payment.Asset, Eip3009Codec.BalanceOfCall(authorization.From), cancellationToken);
+        if (balance is { Length: >= 32 } && Eip3009Codec.DecodeUint(balance) < authorization.Value)
+            return ReasonCodes.InvalidExactEvmInsufficientBalance;
+
+        return null;
+    }
+
+    private static async Task<byte[]?> TryCallAsync(IEvmChainClient client, string to, byte[] data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.CallAsync(to, data, null, cancellationToken);
+        }
+        catch (ContractRevertedException)
+        {
+            return null;
+        }
+    }
+
+    private VerifyResponse Invalid(string network, string? payer, string reason, string? message)
+    {
+        FacilitatorLog.VerifyRejected(logger, network, payer, reason);
+        return new VerifyResponse { IsValid = false, InvalidReason = reason, InvalidMessage = message, Payer = payer };
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DualRail.Protocol;
+using DualRail.Rails;
+
+namespace DualRail.AspNetCore.Tests.Infrastructure;
+
+/// <summary>
+/// A rail for tests only. It sells on network <c>test:fake</c> with scheme <c>exact</c>; its requirement
+/// names the resource in extra, so a payment for one route does not pay another. A payload is
+/// <c>{ "proof": "...", "valid": true }</c>; the proof is the single-use key.
+/// </summary>
+internal sealed class FakeRail : IPaymentRail
+{
+    public const string NetworkId = "test:fake";
+
+    public string Name => "fake";
+
+    public bool IsAvailable { get; set; } = true;
+
+    /// <summary>What settling answers; default success with transaction "tx-&lt;proof&gt;".</summary>
+    public Func<string, PaymentSettlement>? SettleOutcome { get; set; }
+
+    public ConcurrentDictionary<string, int> SettleCalls { get; } = new();
+
+    public ConcurrentQueue<string> Events { get; } = new();
+
+    public bool CanHandle(PaymentPayload payload) => payload.EffectiveScheme == "exact" && payload.EffectiveNetwork == NetworkId;
+
+    public ValueTask<IReadOnlyList<PaymentRequirements>> QuoteAsync(PaymentContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<PaymentRequirements>>([Requirement(context)]);
+
+    public ValueTask<PaymentRequirements?> MatchAsync(PaymentPayload payload, PaymentContext context, CancellationToken cancellationToken)
+    {
+        var issued = Requirement(context);
+        var matches = payload.X402Version == 1
+            ? X402VersionConverter.MatchesV1(payload, issued)
+            : PaymentRequirementsComparer.DeepEquals(payload.Accepted, issued);
+        return ValueTask.FromResult(matches ? issued : null);
+    }
+
+    public ValueTask<PaymentVerification> VerifyAsync(PaymentPayload payload, PaymentRequirements requirements, PaymentContext context, CancellationToken cancellationToken)
+    {
+        var proof = payload.Payload["proof"]?.GetValue<string>();
+        var valid = payload.Payload["valid"]?.GetValue<bool>() ?? true;
+        return ValueTask.FromResult(string.IsNullOrEmpty(proof) || !valid
+            ? PaymentVerification.Invalid(ReasonCodes.InvalidExactEvmPayloadSignature, "the fake proof is invalid")
+            : PaymentVerification.Valid("fake:" + proof, NetworkId, payer: "payer-" + proof));
+    }
+
+    public ValueTask<PaymentSettlement> SettleAsync(PaymentPayload payload, PaymentRequirements requirements, CancellationToken cancellationToken)
+    {
+        var proof = payload.Payload["proof"]!.GetValue<string>();
+        SettleCalls.AddOrUpdate(proof, 1, (_, n) => n + 1);
+        Events.Enqueue("settle:" + proof);
+        return ValueTask.FromResult(SettleOutcome?.Invoke(proof) ?? PaymentSettlement.Succeeded(NetworkId, "tx-" + proof));
+    }
+
+    private static PaymentRequirements Requirement(PaymentContext context) => new()
+    {
+        Scheme = "exact",
+        Network = NetworkId,
+        Amount = context.Price.ToUsdAtomic(6).ToString(CultureInfo.InvariantCulture),
+        Asset = "FAKEUSD",
+        PayTo = "merchant",
+        MaxTimeoutSeconds = context.MaxTimeoutSeconds,
+        Extra = new JsonObject { ["resource"] = context.ResourceKey },
+    };
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using DualRail.AspNetCore.Metadata;
+using DualRail.Rails;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DualRail.AspNetCore.Tests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 (a port the OS picks) with DualRail, a <see cref="FakeRail"/> and a
+/// set of priced endpoints. The ledger is a file in a temp directory, so a second server on the same
+/// directory is a restart.
+/// </summary>
+internal sealed class PaidServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _handlerCalls;
+
+    private PaidServer(WebApplication app, FakeRail rail, string ledgerPath)
+    {
+        _app = app;
+        Rail = rail;
+        LedgerPath = ledgerPath;
+    }
+
+    public FakeRail Rail { get; }
+
+    public string LedgerPath { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Calls of the paid handlers (all of them); a refusal never increments it.</summary>
+    public int HandlerCalls => Volatile.Read(ref _handlerCalls);
+
+    /// <summary>The /api/flaky handler fails while this is true.</summary>
+    public bool FlakyFails { get; set; } = true;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<PaidServer> StartAsync(
+        string? ledgerPath = null,
+        FakeRail? rail = null,
+        IDictionary<string, string?>? settings = null,
+        bool withRail = true)
+    {
+        ledgerPath ??= Path.Combine(Directory.CreateTempSubdirectory("dualrail-aspnet-").FullName, "ledger.db");
+        rail ??= new FakeRail();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var configuration = new Dictionary<string, string?>
+        {
+            ["DualRail:Ledger:Path"] = ledgerPath,
+            ["DualRail:Settlement:PollInterval"] = "00:00:00.200",
+            ["DualRail:Settlement:InitialBackoff"] = "00:00:00.100",
+            ["DualRail:Routes:GET /api/premium/*"] = "$0.02",
+            ["DualRail:Routes:POST /api/configured/sync:Price"] = "0.03 USDC",
+            ["DualRail:Routes:POST /api/configured/sync:Settlement"] = "Sync",
+            ["DualRail:Routes:POST /api/configured/sync:Description"] = "Configured sync route",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+        builder.Configuration.AddInMemoryCollection(configuration);
+
+        var dualRail = builder.Services.AddDualRail(builder.Configuration);
+        if (withRail)
+            dualRail.AddRail(rail);
+        builder.Services.AddControllers().AddApplicationPart(typeof(PaidServer).Assembly);
+
+        var app = builder.Build();
+        var server = new PaidServer(app, rail, ledgerPath);
+        app.UseDualRail();
+        server.MapEndpoints(app);
+        await app.StartAsync();
+        server.BaseAddress = new Uri(app.Urls.First());
+        server.Client = new HttpClient { BaseAddress = server.BaseAddress };
+        return server;
+    }
+
+    private void MapEndpoints(WebApplication app)
+    {
+        app.MapGet("/api/free", () => "free");
+        app.MapGet("/api/demo", () => Served("demo content"))
+            .RequirePayment("$0.01", description: "Demo content", mimeType: "text/plain");
+        app.MapGet("/api/sync", () => Served("sync secret"))
+            .RequirePayment("$0.01", settlement: SettlementMode.Sync);
+        app.MapGet("/api/first", () =>
+        {
+            Rail.Events.Enqueue("handler");
+            return Served("first content");
+        }).RequirePayment("$0.01", settlement: SettlementMode.SettleFirst);
+        app.MapGet("/api/flaky", () =>
+        {
+            Served("");
+            return FlakyFails ? Results.Problem("boom", statusCode: 500) : Results.Text("flaky content");
+        }).RequirePayment("$0.01");
+        app.MapGet("/api/throws", () =>
+        {
+            Served("");
+            if (FlakyFails)
+                throw new InvalidOperationException("handler bug");
+            return "recovered";
+        }).RequirePayment("$0.01");
+        app.MapGet("/api/premium/{**rest}", (string rest) => Served("premium " + rest));
+        app.MapPost("/api/configured/sync", () => Served("configured"));
+        app.MapGet("/api/premium-free", () => "free").DisablePayment();
+        app.MapControllers();
+    }
+
+    private string Served(string content)
+    {
+        Interlocked.Increment(ref _handlerCalls);
+        return content;
+    }
+
+    public async Task StopAsync() => await _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

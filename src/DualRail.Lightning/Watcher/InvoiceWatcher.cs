@@ -12,7 +12,8 @@ namespace DualRail.Lightning.Watcher;
 /// Follows LND's invoice events and records the settlement of every invoice this server minted. On start and
 /// after every stream failure it waits for LND, catches up with ListInvoices, then resubscribes from the stored
 /// indexes, so no settlement is missed across LND or server restarts. Handling is idempotent: replays and live
-/// events may overlap. While the stream is down the node is reported unavailable.
+/// events may overlap. While the stream is down the node is reported unavailable. It needs only what LND's
+/// invoice.macaroon grants (invoices:read), plus the unauthenticated State service.
 /// </summary>
 public sealed class InvoiceWatcher(
     LndClient lnd,
@@ -61,17 +62,16 @@ public sealed class InvoiceWatcher(
     private async Task FollowAsync(Action connected, CancellationToken cancellationToken)
     {
         await lnd.WaitUntilReadyAsync(cancellationToken);
-        var info = await lnd.Lightning.GetInfoAsync(new GetInfoRequest(), cancellationToken: cancellationToken);
-        var cursors = new InvoiceCursors(ledger, info.IdentityPubkey);
+        var cursors = new InvoiceCursors(ledger, lnd.Endpoint.Authority);
         var (addIndex, settleIndex) = await CatchUpAsync(cursors, cancellationToken);
 
         using var call = lnd.Lightning.SubscribeInvoices(
             new InvoiceSubscription { AddIndex = addIndex, SettleIndex = settleIndex },
             cancellationToken: cancellationToken);
         status.Advance(addIndex, settleIndex);
-        status.MarkAvailable(info.IdentityPubkey);
+        status.MarkAvailable();
         connected();
-        InvoiceWatcherLog.Following(logger, info.IdentityPubkey, addIndex, settleIndex);
+        InvoiceWatcherLog.Following(logger, lnd.Endpoint.Authority, addIndex, settleIndex);
 
         await foreach (var invoice in call.ResponseStream.ReadAllAsync(cancellationToken))
         {

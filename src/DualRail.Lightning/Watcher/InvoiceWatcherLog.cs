@@ -6,8 +6,8 @@ namespace DualRail.Lightning.Watcher;
 internal static partial class InvoiceWatcherLog
 {
     [LoggerMessage(EventId = 4300, Level = LogLevel.Information,
-        Message = "Following LND {Pubkey} invoices from add_index {AddIndex}, settle_index {SettleIndex}")]
-    public static partial void Following(ILogger logger, string pubkey, ulong addIndex, ulong settleIndex);
+        Message = "Following the invoices of LND at {Endpoint} from add_index {AddIndex}, settle_index {SettleIndex}")]
+    public static partial void Following(ILogger logger, string endpoint, ulong addIndex, ulong settleIndex);
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information,
         Message = "Caught up with LND: {Invoices} invoices read, {Settled} of ours settled, full scan: {FullScan}")]

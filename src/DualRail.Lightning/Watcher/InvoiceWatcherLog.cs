@@ -18,14 +18,14 @@ internal static partial class InvoiceWatcherLog
     public static partial void InvoiceSettled(ILogger logger, string paymentHash, ulong settleIndex);
 
     [LoggerMessage(EventId = 4303, Level = LogLevel.Warning,
-        Message = "LND invoice stream failed ({Status}: {Detail}); the Lightning rail is unavailable until LND is back, retrying in {Delay}")]
-    public static partial void StreamFailed(ILogger logger, StatusCode status, string detail, TimeSpan delay);
+        Message = "LND invoice stream failed ({Status}: {Detail}); resubscribing")]
+    public static partial void StreamFailed(ILogger logger, StatusCode status, string detail);
 
     [LoggerMessage(EventId = 4304, Level = LogLevel.Warning,
-        Message = "LND invoice stream ended; the Lightning rail is unavailable until LND is back, retrying in {Delay}")]
-    public static partial void StreamEnded(ILogger logger, TimeSpan delay);
+        Message = "LND invoice stream ended; resubscribing")]
+    public static partial void StreamEnded(ILogger logger);
 
     [LoggerMessage(EventId = 4305, Level = LogLevel.Error,
-        Message = "The invoice watcher failed; the Lightning rail is unavailable, retrying in {Delay}")]
-    public static partial void WatcherFailed(ILogger logger, Exception exception, TimeSpan delay);
+        Message = "The invoice watcher failed; retrying")]
+    public static partial void WatcherFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using DualRail.Cli.Commands;
 
-var root = new RootCommand("dualrail: an x402 payment server with two rails, USDC on EVM and Bitcoin Lightning.");
-root.Subcommands.Add(ServeCommand.Create());
+var root = new RootCommand("dualrail: x402 payments on two rails, USDC (EVM) and Bitcoin Lightning.")
+{
+    ServeCommand.Create(),
+    PayCommand.Create(),
+    DecodeCommand.Create(),
+};
 return await root.Parse(args).InvokeAsync();

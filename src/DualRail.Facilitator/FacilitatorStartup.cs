@@ -11,7 +11,7 @@ internal sealed class FacilitatorStartup(RelayerAccount relayer, ChainRegistry c
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        FacilitatorLog.Started(logger, relayer.Address, string.Join(", ", chains.All.Select(c => c.Network)));
+        FacilitatorLog.Started(logger, relayer.Address.ToString(), string.Join(", ", chains.All.Select(c => c.Network)));
         return Task.CompletedTask;
     }
 

@@ -60,7 +60,7 @@ public sealed class ConfigurationTests
     {
         var relayer = RelayerAccount.FromHex("  " + DevAccounts.Account0.PrivateKey + "\n");
 
-        Assert.Equal(DevAccounts.Account0.Address, relayer.Address);
+        Assert.Equal(DevAccounts.Account0.Address, relayer.Address.ToString());
         Assert.DoesNotContain(DevAccounts.Account0.PrivateKey[2..], relayer.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 

@@ -37,6 +37,8 @@ public sealed class MalformedRequestTests(FacilitatorFixture fixture) : IClassFi
         { "signature", "1234" },
         { "from", "0x1234" },
         { "to", "not an address" },
+        { "to", "70997970C51812dc3A010C7d01b50e0d17dc79C8" },
+        { "from", "0x70997970c51812dc3a010c7d01b50e0d17dc79C8" },
         { "value", "1.5" },
         { "value", "-1" },
         { "value", "010000" },

@@ -1,4 +1,5 @@
 using System.Numerics;
+using DualRail.Evm;
 
 namespace DualRail.Facilitator.Chains;
 
@@ -11,15 +12,15 @@ internal interface IEvmChainClient
     Task<long> GetChainIdAsync(CancellationToken cancellationToken);
 
     /// <summary>eth_call at the latest block. A revert throws <see cref="ContractRevertedException"/>.</summary>
-    Task<byte[]> CallAsync(string to, byte[] data, string? from, CancellationToken cancellationToken);
+    Task<byte[]> CallAsync(EvmAddress to, byte[] data, EvmAddress? from, CancellationToken cancellationToken);
 
-    Task<byte[]> GetCodeAsync(string address, CancellationToken cancellationToken);
+    Task<byte[]> GetCodeAsync(EvmAddress address, CancellationToken cancellationToken);
 
     /// <summary>eth_getTransactionCount(address, "pending").</summary>
-    Task<BigInteger> GetPendingNonceAsync(string address, CancellationToken cancellationToken);
+    Task<BigInteger> GetPendingNonceAsync(EvmAddress address, CancellationToken cancellationToken);
 
     /// <summary>eth_estimateGas. A revert throws <see cref="ContractRevertedException"/>.</summary>
-    Task<BigInteger> EstimateGasAsync(string from, string to, byte[] data, CancellationToken cancellationToken);
+    Task<BigInteger> EstimateGasAsync(EvmAddress from, EvmAddress to, byte[] data, CancellationToken cancellationToken);
 
     Task<FeeQuote> GetFeesAsync(CancellationToken cancellationToken);
 

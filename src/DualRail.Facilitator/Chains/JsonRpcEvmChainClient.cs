@@ -4,7 +4,8 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DualRail.Crypto;
-using DualRail.Facilitator.Verification;
+using DualRail.Evm;
+using DualRail.Evm.Abi;
 
 namespace DualRail.Facilitator.Chains;
 
@@ -12,28 +13,30 @@ namespace DualRail.Facilitator.Chains;
 internal sealed class JsonRpcEvmChainClient(HttpClient http, Uri rpcUrl) : IEvmChainClient
 {
     private const int ExecutionRevertedCode = 3;
-    private static readonly byte[] ErrorSelector = [0x08, 0xc3, 0x79, 0xa0];
     private long _nextId;
 
     public async Task<long> GetChainIdAsync(CancellationToken cancellationToken) =>
         (long)Quantity(await RequestAsync("eth_chainId", [], cancellationToken));
 
-    public async Task<byte[]> CallAsync(string to, byte[] data, string? from, CancellationToken cancellationToken)
+    public async Task<byte[]> CallAsync(EvmAddress to, byte[] data, EvmAddress? from, CancellationToken cancellationToken)
     {
-        var call = new JsonObject { ["to"] = to, ["data"] = Hex.Encode(data, withPrefix: true) };
-        if (from is not null)
-            call["from"] = from;
+        var call = new JsonObject { ["to"] = to.ToLowerHex(), ["data"] = Hex.Encode(data, withPrefix: true) };
+        if (from is { } sender)
+            call["from"] = sender.ToLowerHex();
         return Data(await RequestAsync("eth_call", [call, "latest"], cancellationToken));
     }
 
-    public async Task<byte[]> GetCodeAsync(string address, CancellationToken cancellationToken) =>
-        Data(await RequestAsync("eth_getCode", [address, "latest"], cancellationToken));
+    public async Task<byte[]> GetCodeAsync(EvmAddress address, CancellationToken cancellationToken) =>
+        Data(await RequestAsync("eth_getCode", [address.ToLowerHex(), "latest"], cancellationToken));
 
-    public async Task<BigInteger> GetPendingNonceAsync(string address, CancellationToken cancellationToken) =>
-        Quantity(await RequestAsync("eth_getTransactionCount", [address, "pending"], cancellationToken));
+    public async Task<BigInteger> GetPendingNonceAsync(EvmAddress address, CancellationToken cancellationToken) =>
+        Quantity(await RequestAsync("eth_getTransactionCount", [address.ToLowerHex(), "pending"], cancellationToken));
 
-    public async Task<BigInteger> EstimateGasAsync(string from, string to, byte[] data, CancellationToken cancellationToken) =>
-        Quantity(await RequestAsync("eth_estimateGas", [new JsonObject { ["from"] = from, ["to"] = to, ["data"] = Hex.Encode(data, withPrefix: true) }], cancellationToken));
+    public async Task<BigInteger> EstimateGasAsync(EvmAddress from, EvmAddress to, byte[] data, CancellationToken cancellationToken) =>
+        Quantity(await RequestAsync(
+            "eth_estimateGas",
+            [new JsonObject { ["from"] = from.ToLowerHex(), ["to"] = to.ToLowerHex(), ["data"] = Hex.Encode(data, withPrefix: true) }],
+            cancellationToken));
 
     /// <summary>maxFee = 2 × latest base fee + priority fee (room for the base fee to rise for a few blocks).</summary>
     public async Task<FeeQuote> GetFeesAsync(CancellationToken cancellationToken)
@@ -94,12 +97,7 @@ internal sealed class JsonRpcEvmChainClient(HttpClient http, Uri rpcUrl) : IEvmC
     }
 
     /// <summary>Error(string) revert data → the string; anything else → null.</summary>
-    private static string? DecodeRevertReason(string? data)
-    {
-        if (!Hex.TryDecode(data, out var bytes) || bytes.Length < 4 + 64 || !bytes.AsSpan(0, 4).SequenceEqual(ErrorSelector))
-            return null;
-        return Eip3009Codec.TryDecodeString(bytes[4..], out var reason) ? reason : null;
-    }
+    private static string? DecodeRevertReason(string? data) => RevertReason.Decode(data).Message;
 
     private static byte[] Data(JsonElement element) => Hex.Decode(element.GetString() ?? "0x");
 

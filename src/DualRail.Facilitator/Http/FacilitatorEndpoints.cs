@@ -96,7 +96,7 @@ internal static class FacilitatorEndpoints
         {
             Kinds = kinds,
             Extensions = [],
-            Signers = new Dictionary<string, IReadOnlyList<string>> { ["eip155:*"] = [relayer.Address] },
+            Signers = new Dictionary<string, IReadOnlyList<string>> { ["eip155:*"] = [relayer.Address.ToString()] },
         });
     }
 

@@ -1,8 +1,8 @@
 using System.Numerics;
 using DualRail.Crypto;
+using DualRail.Evm;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Options;
-using DualRail.Facilitator.Verification;
 
 namespace DualRail.Facilitator.Relayer;
 
@@ -17,12 +17,11 @@ internal sealed class RelayerAccount
     private RelayerAccount(byte[] privateKey)
     {
         _privateKey = privateKey;
-        var publicKey = Secp256k1.GetPublicKey(privateKey, compressed: false);
-        Address = Eip3009Codec.ToChecksumAddress(Eip3009Codec.AddressOf(publicKey));
+        Address = EvmAddress.FromPrivateKey(privateKey);
     }
 
-    /// <summary>EIP-55 checksummed address: the <c>signers</c> entry of /supported.</summary>
-    public string Address { get; }
+    /// <summary>The relayer's address (ToString() is EIP-55): the <c>signers</c> entry of /supported.</summary>
+    public EvmAddress Address { get; }
 
     public static RelayerAccount FromOptions(FacilitatorOptions options)
     {
@@ -59,12 +58,12 @@ internal sealed class RelayerAccount
     }
 
     /// <summary>Signs an EIP-1559 (type 2) call transaction with no value and an empty access list.</summary>
-    public SignedTransaction SignTransaction(long chainId, BigInteger nonce, FeeQuote fees, BigInteger gasLimit, string to, byte[] data)
+    public SignedTransaction SignTransaction(long chainId, BigInteger nonce, FeeQuote fees, BigInteger gasLimit, EvmAddress to, byte[] data)
     {
         byte[][] fields =
         [
             Rlp.Uint(chainId), Rlp.Uint(nonce), Rlp.Uint(fees.MaxPriorityFeePerGas), Rlp.Uint(fees.MaxFeePerGas),
-            Rlp.Uint(gasLimit), Rlp.Bytes(Hex.Decode(to)), Rlp.Uint(BigInteger.Zero), Rlp.Bytes(data), Rlp.List([]),
+            Rlp.Uint(gasLimit), Rlp.Bytes(to.ToArray()), Rlp.Uint(BigInteger.Zero), Rlp.Bytes(data), Rlp.List([]),
         ];
         var signingHash = Keccak256.Hash([0x02, .. Rlp.List(fields)]);
         var signature = Secp256k1.Sign(signingHash, _privateKey);

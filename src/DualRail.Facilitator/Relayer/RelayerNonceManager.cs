@@ -1,4 +1,5 @@
 using System.Numerics;
+using DualRail.Evm;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Logging;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace DualRail.Facilitator.Relayer;
 /// transaction; a nonce refusal (another process used the key, a node restart) resyncs from
 /// eth_getTransactionCount(pending) and retries.
 /// </summary>
-internal sealed class RelayerNonceManager(IEvmChainClient chain, string relayerAddress, string network, ILogger logger) : IDisposable
+internal sealed class RelayerNonceManager(IEvmChainClient chain, EvmAddress relayerAddress, string network, ILogger logger) : IDisposable
 {
     private const int MaxNonceRetries = 3;
 

@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using DualRail.Evm;
+using DualRail.Evm.Eip3009;
 
 namespace DualRail.Facilitator.Verification;
 
@@ -11,8 +13,8 @@ namespace DualRail.Facilitator.Verification;
 /// Integers are decimal strings, addresses 20-byte hex, the nonce 32-byte hex.
 /// </summary>
 internal sealed record ExactEvmAuthorization(
-    string From,
-    string To,
+    EvmAddress From,
+    EvmAddress To,
     BigInteger Value,
     BigInteger ValidAfter,
     BigInteger ValidBefore,
@@ -23,6 +25,8 @@ internal sealed record ExactEvmAuthorization(
 
     public string NonceHex => "0x" + Convert.ToHexStringLower(Nonce);
 
+    public TransferWithAuthorization ToTransferWithAuthorization() => new(From, To, Value, ValidAfter, ValidBefore, Nonce);
+
     public static bool TryParse(JsonObject payload, [NotNullWhen(true)] out ExactEvmAuthorization? authorization, [NotNullWhen(false)] out string? error)
     {
         authorization = null;
@@ -31,9 +35,9 @@ internal sealed record ExactEvmAuthorization(
         if (!TryHex(payload["signature"], null, out var signature) || signature.Length == 0)
             return Fail("payload.signature must be a non-empty hex string.", out error);
         if (!TryAddress(auth["from"], out var from))
-            return Fail("authorization.from must be a 20-byte hex address.", out error);
+            return Fail("authorization.from must be a 0x-prefixed 20-byte address (EIP-55 checksum if mixed-case).", out error);
         if (!TryAddress(auth["to"], out var to))
-            return Fail("authorization.to must be a 20-byte hex address.", out error);
+            return Fail("authorization.to must be a 0x-prefixed 20-byte address (EIP-55 checksum if mixed-case).", out error);
         if (!TryUint(auth["value"], out var value))
             return Fail("authorization.value must be a decimal integer string.", out error);
         if (!TryUint(auth["validAfter"], out var validAfter))
@@ -59,13 +63,13 @@ internal sealed record ExactEvmAuthorization(
         return value <= MaxUint256;
     }
 
-    private static bool TryAddress(JsonNode? node, out string address)
+    /// <summary>0x + 40 hex digits; a mixed-case address must carry a valid EIP-55 checksum.</summary>
+    private static bool TryAddress(JsonNode? node, out EvmAddress address)
     {
-        address = "";
-        if (!TryHex(node, 20, out var bytes))
-            return false;
-        address = "0x" + Convert.ToHexStringLower(bytes);
-        return true;
+        address = default;
+        return node is JsonValue json && json.TryGetValue<string>(out var text)
+            && text.StartsWith("0x", StringComparison.Ordinal)
+            && EvmAddress.TryParse(text, out address);
     }
 
     private static bool TryHex(JsonNode? node, int? length, out byte[] bytes)

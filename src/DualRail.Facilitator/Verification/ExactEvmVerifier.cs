@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Numerics;
+using DualRail.Evm;
+using DualRail.Evm.Abi;
+using DualRail.Evm.Eip3009;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Http;
 using DualRail.Facilitator.Logging;
@@ -45,17 +48,14 @@ internal sealed class ExactEvmVerifier(
 
         if (!ExactEvmAuthorization.TryParse(call.Payload.Payload, out var authorization, out var payloadError))
             return Inspection.Malformed(ReasonCodes.InvalidPayload, payloadError);
-        if (!Eip3009Codec.TryNormalizeAddress(requirements.Asset, out var asset))
+        if (!EvmAddress.TryParse(requirements.Asset, out var asset))
             return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.asset must be a token address.");
         if (!BigInteger.TryParse(requirements.Amount, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
             return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.amount must be a decimal integer string.");
 
         var digest = Eip3009Codec.TransferWithAuthorizationDigest(name, version, chain.ChainId, asset, authorization);
         var signature = Eip3009Codec.TryUnwrapErc6492(authorization.Signature, out var inner) ? inner : authorization.Signature;
-        return Inspection.Ok(new InspectedPayment(call, chain, authorization, asset, name, version, amount, digest, signature)
-        {
-            Payer = Eip3009Codec.ToChecksumAddress(authorization.From),
-        });
+        return Inspection.Ok(new InspectedPayment(call, chain, authorization, asset, name, version, amount, digest, signature));
     }
 
     public async Task<VerifyResponse> VerifyAsync(FacilitatorCall call, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ internal sealed class ExactEvmVerifier(
         if (signatureFailure is not null)
             return Invalid(network, payment.Payer, signatureFailure, "The signature does not authorize this transfer for authorization.from.");
 
-        if (!Eip3009Codec.TryNormalizeAddress(payment.Call.Requirements.PayTo, out var payTo) || payTo != authorization.To)
+        if (!EvmAddress.TryParse(payment.Call.Requirements.PayTo, out var payTo) || payTo != authorization.To)
             return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmRecipientMismatch, "authorization.to is not paymentRequirements.payTo.");
 
         var now = time.GetUtcNow().ToUnixTimeSeconds();
@@ -100,7 +100,7 @@ internal sealed class ExactEvmVerifier(
     {
         var signature = payment.SettlementSignature;
         var wrapped = !ReferenceEquals(signature, payment.Authorization.Signature);
-        if (!wrapped && signature.Length == 65 && Eip3009Codec.RecoverSigner(payment.Digest, signature) == payment.Authorization.From)
+        if (!wrapped && signature.Length == EthSignature.Length && Eip3009Codec.RecoverSigner(payment.Digest, signature) == payment.Authorization.From)
             return null;
 
         var code = await payment.Chain.Client.GetCodeAsync(payment.Authorization.From, cancellationToken);
@@ -109,8 +109,8 @@ internal sealed class ExactEvmVerifier(
             try
             {
                 var answer = await payment.Chain.Client.CallAsync(
-                    payment.Authorization.From, Eip3009Codec.IsValidSignatureCall(payment.Digest, signature), null, cancellationToken);
-                return Eip3009Codec.IsErc1271MagicValue(answer) ? null : ReasonCodes.InvalidExactEvmSignature;
+                    payment.Authorization.From, Erc1271Calls.IsValidSignature(payment.Digest, signature), null, cancellationToken);
+                return Erc1271Calls.IsMagicValue(answer) ? null : ReasonCodes.InvalidExactEvmSignature;
             }
             catch (ContractRevertedException)
             {
@@ -152,28 +152,44 @@ internal sealed class ExactEvmVerifier(
         var client = payment.Chain.Client;
         var authorization = payment.Authorization;
 
-        var state = await TryCallAsync(client, payment.Asset, Eip3009Codec.AuthorizationStateCall(authorization.From, authorization.Nonce), cancellationToken);
-        if (state is null || state.Length < 32)
+        var state = await TryCallAsync(client, payment.Asset, Eip3009Calls.AuthorizationState(authorization.From, authorization.Nonce), cancellationToken);
+        if (!TryDecode(state, Eip3009Calls.DecodeAuthorizationState, out var used))
             return ReasonCodes.InvalidExactEvmEip3009NotSupported;
-        if (Eip3009Codec.DecodeBool(state))
+        if (used)
             return ReasonCodes.InvalidExactEvmNonceAlreadyUsed;
 
-        var name = await TryCallAsync(client, payment.Asset, Eip3009Codec.NameCall(), cancellationToken);
-        if (name is not null && Eip3009Codec.TryDecodeString(name, out var tokenName) && tokenName != payment.TokenName)
+        var name = await TryCallAsync(client, payment.Asset, Erc20Calls.Name(), cancellationToken);
+        if (TryDecode(name, Erc20Calls.DecodeString, out var tokenName) && tokenName != payment.TokenName)
             return ReasonCodes.InvalidExactEvmTokenNameMismatch;
 
-        var version = await TryCallAsync(client, payment.Asset, Eip3009Codec.VersionCall(), cancellationToken);
-        if (version is not null && Eip3009Codec.TryDecodeString(version, out var tokenVersion) && tokenVersion != payment.TokenVersion)
+        var version = await TryCallAsync(client, payment.Asset, Erc20Calls.Version(), cancellationToken);
+        if (TryDecode(version, Erc20Calls.DecodeString, out var tokenVersion) && tokenVersion != payment.TokenVersion)
             return ReasonCodes.InvalidExactEvmTokenVersionMismatch;
 
-        var balance = await TryCallAsync(client, payment.Asset, Eip3009Codec.BalanceOfCall(authorization.From), cancellationToken);
-        if (balance is { Length: >= 32 } && Eip3009Codec.DecodeUint(balance) < authorization.Value)
+        var balance = await TryCallAsync(client, payment.Asset, Erc20Calls.BalanceOf(authorization.From), cancellationToken);
+        if (TryDecode(balance, Erc20Calls.DecodeUInt256, out var available) && available < authorization.Value)
             return ReasonCodes.InvalidExactEvmInsufficientBalance;
 
         return null;
     }
 
-    private static async Task<byte[]?> TryCallAsync(IEvmChainClient client, string to, byte[] data, CancellationToken cancellationToken)
+    private static bool TryDecode<T>(byte[]? result, Func<ReadOnlySpan<byte>, T> decode, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
+    {
+        value = default;
+        if (result is null)
+            return false;
+        try
+        {
+            value = decode(result);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<byte[]?> TryCallAsync(IEvmChainClient client, EvmAddress to, byte[] data, CancellationToken cancellationToken)
     {
         try
         {

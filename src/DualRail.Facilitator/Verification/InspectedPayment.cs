@@ -1,3 +1,4 @@
+using DualRail.Evm;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Http;
 using DualRail.Facilitator.Settlement;
@@ -9,7 +10,7 @@ internal sealed record InspectedPayment(
     FacilitatorCall Call,
     ChainContext Chain,
     ExactEvmAuthorization Authorization,
-    string Asset,
+    EvmAddress Asset,
     string TokenName,
     string TokenVersion,
     System.Numerics.BigInteger Amount,
@@ -17,9 +18,9 @@ internal sealed record InspectedPayment(
     byte[] SettlementSignature)
 {
     /// <summary>The payer as an EIP-55 checksummed address.</summary>
-    public required string Payer { get; init; }
+    public string Payer => Authorization.From.ToString();
 
-    public string Key => SettlementRecord.KeyOf(Chain.ChainId, Asset, Authorization.From, Authorization.NonceHex);
+    public string Key => SettlementRecord.KeyOf(Chain.ChainId, Asset.ToLowerHex(), Authorization.From.ToLowerHex(), Authorization.NonceHex);
 
     public string DigestHex => "0x" + Convert.ToHexStringLower(Digest);
 }

@@ -1,7 +1,8 @@
+using DualRail.AspNetCore.Metadata;
 using DualRail.Rails;
 using Microsoft.AspNetCore.Builder;
 
-namespace DualRail.AspNetCore.Metadata;
+namespace DualRail.AspNetCore;
 
 public static class PaymentEndpointConventionBuilderExtensions
 {

@@ -1,0 +1,253 @@
+using DualRail.Ledger;
+using DualRail.Lightning.Bolt11;
+using DualRail.Lightning.Lnd;
+using DualRail.Lightning.Watcher;
+using DualRail.Money;
+using DualRail.Networks;
+using DualRail.Protocol;
+using DualRail.Rails;
+using Google.Protobuf;
+using Grpc.Core;
+using Lnrpc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DualRail.Lightning.Rail;
+
+/// <summary>
+/// Bitcoin over Lightning with the preimage proof: every quote mints an LND invoice bound in the ledger to the
+/// resource and amount; a payment is the invoice's preimage, accepted once the invoice is settled.
+/// </summary>
+public sealed class LightningRail : IPaymentRail
+{
+    public const string RailName = "lightning";
+
+    private readonly LndClient _lnd;
+    private readonly IPaymentLedger _ledger;
+    private readonly LightningNodeStatus _status;
+    private readonly IExchangeRateProvider _rates;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly LightningNetwork _network;
+    private readonly Bolt11Network _bolt11Network;
+
+    public LightningRail(
+        LndClient lnd,
+        IPaymentLedger ledger,
+        LightningNodeStatus status,
+        IExchangeRateProvider rates,
+        IOptions<LightningRailOptions> options,
+        TimeProvider timeProvider,
+        ILogger<LightningRail> logger)
+    {
+        _lnd = lnd;
+        _ledger = ledger;
+        _status = status;
+        _rates = rates;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        if (!LightningRailNetwork.TryResolve(options.Value.Network, out var network))
+        {
+            throw new InvalidOperationException($"{LightningRailOptions.SectionName}:Network is not a Lightning network.");
+        }
+
+        _network = network;
+        _bolt11Network = LightningRailNetwork.ToBolt11(network);
+    }
+
+    public string Name => RailName;
+
+    /// <summary>The CAIP-2 id of the node's network.</summary>
+    public string Network => _network.Id.ToString();
+
+    public bool IsAvailable => _status.IsAvailable;
+
+    public bool CanHandle(PaymentPayload payload) =>
+        payload.EffectiveScheme == LightningRequirements.Scheme && payload.EffectiveNetwork == Network;
+
+    public async ValueTask<IReadOnlyList<PaymentRequirements>> QuoteAsync(PaymentContext context, CancellationToken cancellationToken)
+    {
+        if (!IsAvailable)
+        {
+            return [];
+        }
+
+        var amountMsat = await PriceInMillisatoshisAsync(context, cancellationToken);
+        if (amountMsat is not { } msat)
+        {
+            return [];
+        }
+
+        Bolt11Invoice invoice;
+        try
+        {
+            var added = await _lnd.Lightning.AddInvoiceAsync(
+                new Invoice { ValueMsat = msat, Memo = context.Description ?? context.ResourceKey, Expiry = context.MaxTimeoutSeconds },
+                cancellationToken: cancellationToken);
+            invoice = Bolt11Decoder.Decode(added.PaymentRequest, _bolt11Network);
+            if (!invoice.PaymentHash.AsSpan().SequenceEqual(added.RHash.Span) || invoice.AmountMsat != msat)
+            {
+                throw new Bolt11FormatException(Bolt11FormatError.InvalidField, "LND returned an invoice that does not match the request");
+            }
+        }
+        catch (Exception ex) when (ex is RpcException or Bolt11FormatException)
+        {
+            LightningRailLog.AddInvoiceFailed(_logger, ex, context.ResourceKey);
+            return [];
+        }
+
+        var requirements = LightningRequirements.Create(Network, invoice, msat, context.MaxTimeoutSeconds);
+        await _ledger.RecordInvoiceAsync(
+            new IssuedInvoice
+            {
+                PaymentHash = invoice.PaymentHashHex,
+                ResourceKey = context.ResourceKey,
+                AmountMsat = msat,
+                Network = Network,
+                Bolt11 = invoice.PaymentRequest,
+                PayTo = invoice.PayeePublicKeyHex,
+                ExpiresAt = invoice.ExpiresAt,
+                Requirements = requirements,
+            },
+            cancellationToken);
+        LightningRailLog.InvoiceMinted(_logger, invoice.PaymentHashHex, context.ResourceKey, msat, invoice.ExpiresAt);
+        return [requirements];
+    }
+
+    /// <summary>The invoice the payload's payment hash names, when this server minted it (and, for v2, the echoed
+    /// <c>accepted</c> is that invoice's entry). Resource, amount, expiry and settlement are checked by
+    /// <see cref="VerifyAsync"/>, which gives the reason.</summary>
+    public async ValueTask<PaymentRequirements?> MatchAsync(PaymentPayload payload, PaymentContext context, CancellationToken cancellationToken)
+    {
+        if (!LightningProof.TryReadPaymentHash(payload.Payload, out var paymentHash))
+        {
+            return null;
+        }
+
+        var invoice = await _ledger.GetInvoiceAsync(Convert.ToHexStringLower(paymentHash), cancellationToken);
+        if (invoice is null || invoice.Network != Network)
+        {
+            return null;
+        }
+
+        if (payload.Accepted is not null && !PaymentRequirementsComparer.DeepEquals(payload.Accepted, invoice.Requirements))
+        {
+            return null;
+        }
+
+        return invoice.Requirements;
+    }
+
+    public async ValueTask<PaymentVerification> VerifyAsync(
+        PaymentPayload payload, PaymentRequirements requirements, PaymentContext context, CancellationToken cancellationToken)
+    {
+        if (!LightningProof.TryParse(payload.Payload, out var proof, out var shapeError))
+        {
+            return PaymentVerification.Invalid(ReasonCodes.InvalidPayload, shapeError);
+        }
+
+        if (!proof.PreimageMatches)
+        {
+            return Refuse(proof, context, ReasonCodes.InvalidLightningPreimage, "sha256(preimage) is not the payment hash");
+        }
+
+        var invoice = await _ledger.GetInvoiceAsync(proof.PaymentHashHex, cancellationToken);
+        if (invoice is null || invoice.Network != Network)
+        {
+            return Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceUnknown, "the payment hash is not an invoice this server minted");
+        }
+
+        if (!BoundTo(invoice, requirements, context))
+        {
+            return Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceMismatch, "the invoice was minted for another resource or amount");
+        }
+
+        // A payment made in time is honoured even if the retry comes after expiry; an unpaid invoice past its expiry
+        // can no longer be paid.
+        var settledAt = invoice.SettledAt ?? await SettledAtNodeAsync(proof, cancellationToken);
+        if (settledAt is null)
+        {
+            return _timeProvider.GetUtcNow() >= invoice.ExpiresAt
+                ? Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceExpired, "the invoice expired unpaid")
+                : Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceNotSettled, "LND does not report the invoice as settled");
+        }
+
+        if (settledAt > invoice.ExpiresAt)
+        {
+            return Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceExpired, "the invoice was settled after it expired");
+        }
+
+        return PaymentVerification.Valid(proof.SingleUseKey, Network);
+    }
+
+    /// <summary>A settled invoice is final: there is nothing to move, so settling only reports the payment hash.</summary>
+    public ValueTask<PaymentSettlement> SettleAsync(PaymentPayload payload, PaymentRequirements requirements, CancellationToken cancellationToken)
+    {
+        return LightningProof.TryReadPaymentHash(payload.Payload, out var paymentHash)
+            ? ValueTask.FromResult(PaymentSettlement.Succeeded(Network, Convert.ToHexStringLower(paymentHash)))
+            : ValueTask.FromResult(PaymentSettlement.Failed(Network, ReasonCodes.InvalidPayload, "payload.paymentHash is missing"));
+    }
+
+    private async ValueTask<long?> PriceInMillisatoshisAsync(PaymentContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rate = context.Price.IsBitcoin ? 0 : await _rates.GetUsdPerBtcAsync(cancellationToken);
+            var msat = context.Price.ToMillisatoshis(rate);
+            if (msat > 0)
+            {
+                return msat;
+            }
+
+            LightningRailLog.NoQuote(_logger, context.ResourceKey, $"{context.Price} is less than one millisatoshi");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OverflowException)
+        {
+            LightningRailLog.NoQuote(_logger, context.ResourceKey, ex.Message);
+        }
+
+        return null;
+    }
+
+    private static bool BoundTo(IssuedInvoice invoice, PaymentRequirements requirements, PaymentContext context)
+    {
+        if (invoice.ResourceKey != context.ResourceKey || requirements.Amount != invoice.Requirements.Amount)
+        {
+            return false;
+        }
+
+        // A bitcoin price is exact, so the invoice must still carry it; a USD price was converted at the rate of
+        // the quote, and the invoice stays bound to that amount.
+        return !context.Price.IsBitcoin || context.Price.ToMillisatoshis() == invoice.AmountMsat;
+    }
+
+    /// <summary>When LND settled the invoice (recording it in the ledger), or null if it is not settled or LND cannot say.</summary>
+    private async ValueTask<DateTimeOffset?> SettledAtNodeAsync(LightningProof proof, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invoice = await _lnd.Lightning.LookupInvoiceAsync(
+                new PaymentHash { RHash = ByteString.CopyFrom(proof.PaymentHash) },
+                cancellationToken: cancellationToken);
+            if (invoice.State != Invoice.Types.InvoiceState.Settled)
+            {
+                return null;
+            }
+
+            var settledAt = invoice.SettleDate > 0 ? DateTimeOffset.FromUnixTimeSeconds(invoice.SettleDate) : _timeProvider.GetUtcNow();
+            await _ledger.MarkInvoiceSettledAsync(proof.PaymentHashHex, settledAt, cancellationToken);
+            return settledAt;
+        }
+        catch (RpcException ex)
+        {
+            LightningRailLog.LookupFailed(_logger, ex, proof.PaymentHashHex);
+            return null;
+        }
+    }
+
+    private PaymentVerification Refuse(LightningProof proof, PaymentContext context, string reason, string message)
+    {
+        LightningRailLog.Refused(_logger, proof.PaymentHashHex, context.ResourceKey, message);
+        return PaymentVerification.Invalid(reason, message);
+    }
+}

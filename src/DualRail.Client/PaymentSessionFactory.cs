@@ -3,6 +3,7 @@ using DualRail.Client.Lightning;
 using DualRail.Client.Payers;
 using DualRail.Client.Policy;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DualRail.Client;
@@ -18,7 +19,7 @@ internal static class PaymentSessionFactory
         if (options.Evm.IsConfigured)
             payers.Add(new EvmPayer(options.Evm, timeProvider));
         if (options.Lightning.IsConfigured)
-            payers.Add(LightningPayerFactory.Create(options.Lightning, services));
+            payers.Add(LightningPayer.Connect(options.Lightning, services.GetService<ILoggerFactory>(), timeProvider));
         payers.AddRange(services.GetServices<IPaymentPayer>());
         return new PaymentSession(payers, new SpendPolicy(options.Policy), options.PreferredRails, options.AllowedRails);
     }

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DualRail.Client.Payers;
 using DualRail.Crypto;
+using DualRail.Evm;
+using DualRail.Evm.Eip3009;
+using DualRail.Evm.Eip712;
 using DualRail.Money;
 using DualRail.Networks;
 using DualRail.Protocol;
@@ -24,25 +28,26 @@ public sealed class EvmPayer : IPaymentPayer
     {
         _privateKey = options.LoadPrivateKey();
         _timeProvider = timeProvider ?? TimeProvider.System;
-        Address = AddressOf(_privateKey);
+        Address = EvmAddress.FromPrivateKey(_privateKey);
     }
 
     public string Rail => "evm";
 
-    /// <summary>The payer's address (0x, lower case).</summary>
-    public string Address { get; }
+    /// <summary>The payer's address.</summary>
+    public EvmAddress Address { get; }
 
     public bool CanPay(PaymentRequirements requirements) =>
         requirements.Scheme == "exact"
         && NetworkId.TryParse(requirements.Network, out var network)
         && network.EvmChainId is not null
         && AtomicAmount.TryParse(requirements.Amount, out _)
-        && IsAddress(requirements.Asset)
-        && IsAddress(requirements.PayTo)
-        && requirements.Extra?["name"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-        && requirements.Extra?["version"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+        && EvmAddress.TryParse(requirements.Asset, out _)
+        && EvmAddress.TryParse(requirements.PayTo, out _)
+        && requirements.Extra?["name"]?.GetValueKind() == JsonValueKind.String
+        && requirements.Extra?["version"]?.GetValueKind() == JsonValueKind.String
         && (requirements.Extra?["assetTransferMethod"] is null
-            || (string?)requirements.Extra["assetTransferMethod"] == "eip3009");
+            || (requirements.Extra["assetTransferMethod"]!.GetValueKind() == JsonValueKind.String
+                && (string?)requirements.Extra["assetTransferMethod"] == "eip3009"));
 
     public ValueTask<JsonObject> CreatePayloadAsync(PaymentRequirements requirements, CancellationToken cancellationToken)
     {
@@ -50,25 +55,27 @@ public sealed class EvmPayer : IPaymentPayer
             throw new PaymentFailedException(Rail, $"Cannot pay {requirements.Scheme} on {requirements.Network} with an EIP-3009 authorization.");
 
         var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        var authorization = new TransferAuthorization(
+        var authorization = new TransferWithAuthorization(
             Address,
-            requirements.PayTo,
+            EvmAddress.Parse(requirements.PayTo),
             AtomicAmount.Parse(requirements.Amount).Value,
             now - ValidAfterSlackSeconds,
             now + requirements.MaxTimeoutSeconds,
             RandomNumberGenerator.GetBytes(32));
-        var chainId = NetworkId.Parse(requirements.Network).EvmChainId!.Value;
-        var digest = TransferAuthorizationSigner.Digest(
-            authorization, (string)requirements.Extra!["name"]!, (string)requirements.Extra["version"]!, chainId, requirements.Asset);
-        var signature = TransferAuthorizationSigner.Sign(digest, _privateKey);
+        var domain = Eip712Domain.ForToken(
+            (string)requirements.Extra!["name"]!,
+            (string)requirements.Extra["version"]!,
+            NetworkId.Parse(requirements.Network).EvmChainId!.Value,
+            EvmAddress.Parse(requirements.Asset));
+        var signature = authorization.Sign(domain, _privateKey);
 
         var payload = new JsonObject
         {
-            ["signature"] = Hex.Encode(signature, withPrefix: true),
+            ["signature"] = signature.ToHex(),
             ["authorization"] = new JsonObject
             {
-                ["from"] = authorization.From,
-                ["to"] = authorization.To,
+                ["from"] = authorization.From.ToString(),
+                ["to"] = authorization.To.ToString(),
                 ["value"] = authorization.Value.ToString(CultureInfo.InvariantCulture),
                 ["validAfter"] = authorization.ValidAfter.ToString(CultureInfo.InvariantCulture),
                 ["validBefore"] = authorization.ValidBefore.ToString(CultureInfo.InvariantCulture),
@@ -77,13 +84,4 @@ public sealed class EvmPayer : IPaymentPayer
         };
         return ValueTask.FromResult(payload);
     }
-
-    private static string AddressOf(byte[] privateKey)
-    {
-        var publicKey = Secp256k1.GetPublicKey(privateKey, compressed: false);
-        var hash = Keccak256.Hash(publicKey.AsSpan(1));
-        return Hex.Encode(hash.AsSpan(12), withPrefix: true);
-    }
-
-    private static bool IsAddress(string? text) => Hex.TryDecode(text, out var bytes) && bytes.Length == 20 && text!.StartsWith("0x", StringComparison.Ordinal);
 }

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using DualRail.Client.Payers;
+using DualRail.Lightning.Lnd;
 using DualRail.Money;
 using DualRail.Networks;
 using DualRail.Protocol;
 using Grpc.Core;
 using Lnrpc;
+using Microsoft.Extensions.Logging;
 using Routerrpc;
 
 namespace DualRail.Client.Lightning;
@@ -15,17 +17,32 @@ namespace DualRail.Client.Lightning;
 /// fee limit and a timeout) and proves it with <c>{paymentHash, preimage}</c>. Before paying it checks
 /// that the invoice's hash and amount are the ones the offer states.
 /// </summary>
-public sealed class LightningPayer : IPaymentPayer
+public sealed class LightningPayer : IPaymentPayer, IDisposable
 {
     private readonly Router.RouterClient _router;
     private readonly LightningPayerOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly LndClient? _ownedConnection;
+
+    /// <summary>Pays through an LND connection this payer owns and disposes.</summary>
+    public LightningPayer(LndClient lnd, LightningPayerOptions options, TimeProvider? timeProvider = null)
+        : this(lnd.CallInvoker, options, timeProvider) => _ownedConnection = lnd;
 
     public LightningPayer(CallInvoker lnd, LightningPayerOptions options, TimeProvider? timeProvider = null)
     {
         _router = new Router.RouterClient(lnd);
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Connects to the LND node named in <paramref name="options"/> (the payer owns the connection).</summary>
+    public static LightningPayer Connect(LightningPayerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        var lnd = new LndClient(
+            new LndClientOptions { Endpoint = options.Endpoint!, TlsCertPath = options.TlsCertPath, MacaroonPath = options.MacaroonPath },
+            loggerFactory?.CreateLogger<LndClient>(),
+            timeProvider);
+        return new LightningPayer(lnd, options, timeProvider);
     }
 
     public string Rail => "lightning";
@@ -85,4 +102,6 @@ public sealed class LightningPayer : IPaymentPayer
             ["preimage"] = Convert.ToHexStringLower(preimage),
         };
     }
+
+    public void Dispose() => _ownedConnection?.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using DualRail.Crypto;
 using DualRail.Evm;
+using DualRail.Evm.Transactions;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Options;
 
@@ -58,18 +59,17 @@ internal sealed class RelayerAccount
     }
 
     /// <summary>Signs an EIP-1559 (type 2) call transaction with no value and an empty access list.</summary>
-    public SignedTransaction SignTransaction(long chainId, BigInteger nonce, FeeQuote fees, BigInteger gasLimit, EvmAddress to, byte[] data)
-    {
-        byte[][] fields =
-        [
-            Rlp.Uint(chainId), Rlp.Uint(nonce), Rlp.Uint(fees.MaxPriorityFeePerGas), Rlp.Uint(fees.MaxFeePerGas),
-            Rlp.Uint(gasLimit), Rlp.Bytes(to.ToArray()), Rlp.Uint(BigInteger.Zero), Rlp.Bytes(data), Rlp.List([]),
-        ];
-        var signingHash = Keccak256.Hash([0x02, .. Rlp.List(fields)]);
-        var signature = Secp256k1.Sign(signingHash, _privateKey);
-        byte[] raw = [0x02, .. Rlp.List([.. fields, Rlp.Uint(signature.RecoveryId), Rlp.Uint(new BigInteger(signature.R, isUnsigned: true, isBigEndian: true)), Rlp.Uint(new BigInteger(signature.S, isUnsigned: true, isBigEndian: true))])];
-        return new SignedTransaction(raw, Hex.Encode(Keccak256.Hash(raw), withPrefix: true));
-    }
+    public SignedTransaction SignTransaction(long chainId, BigInteger nonce, FeeQuote fees, BigInteger gasLimit, EvmAddress to, byte[] data) =>
+        new Eip1559Transaction
+        {
+            ChainId = chainId,
+            Nonce = nonce,
+            MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
+            MaxFeePerGas = fees.MaxFeePerGas,
+            GasLimit = gasLimit,
+            To = to,
+            Data = data,
+        }.Sign(_privateKey);
 
     public override string ToString() => $"Relayer {Address}";
 }

@@ -73,19 +73,19 @@ internal sealed class ExactEvmSettler(
     {
         var signed = relayer.SignTransaction(payment.Chain.ChainId, nonce, fees, gasLimit, payment.Asset, callData);
         // Remembered before the broadcast: a crash after it still finds the transaction on restart.
-        await SaveAsync(payment, signed.Hash, SettlementStatus.Submitted, null, cancellationToken);
+        await SaveAsync(payment, signed.HashHex, SettlementStatus.Submitted, null, cancellationToken);
         try
         {
-            await payment.Chain.Client.SendRawTransactionAsync(signed.RawTransaction, cancellationToken);
+            await payment.Chain.Client.SendRawTransactionAsync(signed.Raw, cancellationToken);
         }
         catch (Exception ex)
         {
-            await SaveAsync(payment, signed.Hash, SettlementStatus.Failed, ex is TransactionRejectedException rejected ? rejected.NodeMessage : "broadcast failed", CancellationToken.None);
+            await SaveAsync(payment, signed.HashHex, SettlementStatus.Failed, ex is TransactionRejectedException rejected ? rejected.NodeMessage : "broadcast failed", CancellationToken.None);
             throw;
         }
 
-        FacilitatorLog.SettlementSent(logger, payment.Key, payment.Chain.Network, signed.Hash, (long)nonce);
-        return signed.Hash;
+        FacilitatorLog.SettlementSent(logger, payment.Key, payment.Chain.Network, signed.HashHex, (long)nonce);
+        return signed.HashHex;
     }
 
     private async Task<SettleResponse> AwaitReceiptAsync(InspectedPayment payment, string transaction, CancellationToken cancellationToken)

@@ -1,0 +1,51 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using DualRail.Crypto;
+
+namespace DualRail.Evm.Rpc;
+
+/// <summary>The transaction object of eth_call and eth_estimateGas.</summary>
+public sealed record CallRequest
+{
+    /// <summary>The sender (msg.sender in the call).</summary>
+    public EvmAddress? From { get; init; }
+
+    /// <summary>The contract called; null for a contract creation.</summary>
+    public EvmAddress? To { get; init; }
+
+    /// <summary>Calldata.</summary>
+    public byte[] Data { get; init; } = [];
+
+    /// <summary>Wei sent.</summary>
+    public BigInteger? Value { get; init; }
+
+    /// <summary>Gas limit for the call.</summary>
+    public BigInteger? Gas { get; init; }
+
+    internal JsonObject ToJson()
+    {
+        var json = new JsonObject();
+        if (From is { } from)
+        {
+            json["from"] = from.ToLowerHex();
+        }
+
+        if (To is { } to)
+        {
+            json["to"] = to.ToLowerHex();
+        }
+
+        json["data"] = Hex.Encode(Data, withPrefix: true);
+        if (Value is { } value)
+        {
+            json["value"] = HexQuantity.Format(value);
+        }
+
+        if (Gas is { } gas)
+        {
+            json["gas"] = HexQuantity.Format(gas);
+        }
+
+        return json;
+    }
+}

@@ -1,3 +1,4 @@
+using DualRail.DependencyInjection;
 using DualRail.Lightning.Lnd;
 using DualRail.Lightning.Rail;
 using DualRail.Lightning.Watcher;
@@ -12,6 +13,28 @@ namespace DualRail.Lightning;
 
 public static class LightningServiceCollectionExtensions
 {
+    /// <summary>
+    /// Adds the Lightning rail to DualRail, bound from the builder's configuration (<c>DualRail:Lightning</c>):
+    /// <c>services.AddDualRail(configuration).AddLightningRail()</c>.
+    /// </summary>
+    public static DualRailBuilder AddLightningRail(this DualRailBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration
+            ?? throw new InvalidOperationException("AddLightningRail() reads DualRail:Lightning from configuration: call AddDualRail(configuration) first, or use the overload that configures in code.");
+        builder.Services.AddLightningRail(configuration);
+        return builder;
+    }
+
+    /// <summary>Adds the Lightning rail to DualRail with settings made in code.</summary>
+    public static DualRailBuilder AddLightningRail(
+        this DualRailBuilder builder, Action<LightningRailOptions> configureRail, Action<LndClientOptions> configureLnd)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddLightningRail(configureRail, configureLnd);
+        return builder;
+    }
+
     /// <summary>
     /// Adds the Lightning rail: the LND client (<c>DualRail:Lightning:Lnd</c>), the rail (<c>DualRail:Lightning</c>,
     /// validated on start), the invoice watcher as a hosted service (<c>DualRail:Lightning:Watcher</c>) and the node

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DualRail.Evm.Rpc;
 using DualRail.Facilitator.Options;
 using DualRail.Facilitator.Relayer;
 using DualRail.Networks;
@@ -20,7 +21,7 @@ internal sealed class ChainRegistry : IDisposable
         {
             var network = NetworkId.Parse(chain.Network);
             var chainId = network.EvmChainId ?? throw new InvalidOperationException($"{chain.Network} is not an EVM network.");
-            var client = new JsonRpcEvmChainClient(httpClients.CreateClient(HttpClientName), new Uri(chain.RpcUrl));
+            var client = new JsonRpcEvmChainClient(new JsonRpcClient(httpClients.CreateClient(HttpClientName), new Uri(chain.RpcUrl)));
             var nonces = new RelayerNonceManager(client, relayer.Address, network.ToString(), logger);
             _chains[network.ToString()] = new ChainContext(network.ToString(), chainId, client, nonces, chain.GasBufferPercent);
         }

@@ -1,4 +1,4 @@
-using System.Net.Http;
+using DualRail.Evm.Rpc;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Logging;
 using DualRail.Facilitator.Options;
@@ -122,7 +122,7 @@ internal static class FacilitatorEndpoints
     }
 
     private static bool IsChainUnavailable(Exception ex, HttpContext context) =>
-        ex is HttpRequestException or JsonRpcErrorException or TransactionRejectedException or System.Text.Json.JsonException
+        ex is HttpRequestException or JsonRpcTransportException or JsonRpcException or TransactionRejectedException
         || (ex is OperationCanceledException && !context.RequestAborted.IsCancellationRequested);
 
     private static SettleResponse SettleFailure(string reason, string? message, string network, string? payer) => new()

@@ -1,8 +1,8 @@
 using System.Numerics;
 using DualRail.Crypto;
 using DualRail.Evm;
+using DualRail.Evm.Rpc;
 using DualRail.Evm.Transactions;
-using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Options;
 
 namespace DualRail.Facilitator.Relayer;
@@ -59,7 +59,7 @@ internal sealed class RelayerAccount
     }
 
     /// <summary>Signs an EIP-1559 (type 2) call transaction with no value and an empty access list.</summary>
-    public SignedTransaction SignTransaction(long chainId, BigInteger nonce, FeeQuote fees, BigInteger gasLimit, EvmAddress to, byte[] data) =>
+    public SignedTransaction SignTransaction(long chainId, BigInteger nonce, Eip1559Fees fees, BigInteger gasLimit, EvmAddress to, byte[] data) =>
         new Eip1559Transaction
         {
             ChainId = chainId,

@@ -1,4 +1,5 @@
 using System.Numerics;
+using DualRail.Evm.Rpc;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Logging;
 using DualRail.Facilitator.Options;
@@ -69,7 +70,7 @@ internal sealed class ExactEvmSettler(
         return await AwaitReceiptAsync(payment, transaction, cancellationToken);
     }
 
-    private async Task<string> BroadcastAsync(InspectedPayment payment, BigInteger nonce, BigInteger gasLimit, FeeQuote fees, byte[] callData, CancellationToken cancellationToken)
+    private async Task<string> BroadcastAsync(InspectedPayment payment, BigInteger nonce, BigInteger gasLimit, Eip1559Fees fees, byte[] callData, CancellationToken cancellationToken)
     {
         var signed = relayer.SignTransaction(payment.Chain.ChainId, nonce, fees, gasLimit, payment.Asset, callData);
         // Remembered before the broadcast: a crash after it still finds the transaction on restart.
@@ -92,7 +93,7 @@ internal sealed class ExactEvmSettler(
     {
         var settings = options.Value;
         var deadline = time.GetUtcNow() + settings.ReceiptTimeout;
-        TransactionOutcome? receipt;
+        TransactionReceipt? receipt;
         while ((receipt = await payment.Chain.Client.GetReceiptAsync(transaction, cancellationToken)) is null)
         {
             if (time.GetUtcNow() >= deadline)
@@ -115,7 +116,7 @@ internal sealed class ExactEvmSettler(
         if (receipt.Succeeded)
         {
             await SaveAsync(payment, transaction, SettlementStatus.Confirmed, null, cancellationToken);
-            FacilitatorLog.SettlementConfirmed(logger, transaction, payment.Chain.Network, (long)receipt.BlockNumber);
+            FacilitatorLog.SettlementConfirmed(logger, transaction, payment.Chain.Network, receipt.BlockNumber);
             return Success(payment, transaction);
         }
 

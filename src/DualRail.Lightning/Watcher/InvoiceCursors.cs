@@ -2,11 +2,15 @@ using DualRail.Ledger;
 
 namespace DualRail.Lightning.Watcher;
 
-/// <summary>The add_index and settle_index processed so far for one LND node, kept as ledger cursors.</summary>
-internal sealed class InvoiceCursors(IPaymentLedger ledger, string identityPubkey)
+/// <summary>
+/// The add_index and settle_index processed so far for one LND node, kept as ledger cursors named after the node's
+/// endpoint (the identity would need GetInfo, which invoice.macaroon does not allow). A new endpoint starts from zero:
+/// a full catch-up, never a missed settlement.
+/// </summary>
+internal sealed class InvoiceCursors(IPaymentLedger ledger, string endpoint)
 {
-    private readonly string _addName = $"lnd:{identityPubkey}:add_index";
-    private readonly string _settleName = $"lnd:{identityPubkey}:settle_index";
+    private readonly string _addName = $"lnd:{endpoint}:add_index";
+    private readonly string _settleName = $"lnd:{endpoint}:settle_index";
     private ulong _add;
     private ulong _settle;
 

@@ -12,7 +12,8 @@ namespace DualRail.Lightning.Watcher;
 /// Follows LND's invoice events and records the settlement of every invoice this server minted. On start and
 /// after every stream failure it waits for LND, catches up with ListInvoices, then resubscribes from the stored
 /// indexes, so no settlement is missed across LND or server restarts. Handling is idempotent: replays and live
-/// events may overlap. While the stream is down the node is reported unavailable.
+/// events may overlap. While the stream is down the node is reported unavailable. It needs only what LND's
+/// invoice.macaroon grants (invoices:read), plus the unauthenticated State service.
 /// </summary>
 public sealed class InvoiceWatcher(
     LndClient lnd,
@@ -24,13 +25,17 @@ public sealed class InvoiceWatcher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        for (var attempt = 0; !stoppingToken.IsCancellationRequested; attempt++)
+        // A dropped stream is retried at once and keeps Lightning in accepts while LND still answers; a second failure
+        // in a row takes it out until LND is back, with backoff between attempts.
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            string reason;
             try
             {
-                await FollowAsync(() => attempt = 0, stoppingToken);
-                status.MarkUnavailable("the LND invoice stream ended");
-                InvoiceWatcherLog.StreamEnded(logger, lnd.Backoff.DelayFor(attempt));
+                await FollowAsync(() => failures = 0, stoppingToken);
+                reason = "the LND invoice stream ended";
+                InvoiceWatcherLog.StreamEnded(logger);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
@@ -38,18 +43,24 @@ public sealed class InvoiceWatcher(
             }
             catch (RpcException ex)
             {
-                status.MarkUnavailable($"LND is unreachable or failing ({ex.StatusCode})");
-                InvoiceWatcherLog.StreamFailed(logger, ex.StatusCode, ex.Status.Detail, lnd.Backoff.DelayFor(attempt));
+                reason = $"LND is unreachable or failing ({ex.StatusCode})";
+                InvoiceWatcherLog.StreamFailed(logger, ex.StatusCode, ex.Status.Detail);
             }
             catch (Exception ex)
             {
-                status.MarkUnavailable($"the invoice watcher failed ({ex.GetType().Name})");
-                InvoiceWatcherLog.WatcherFailed(logger, ex, lnd.Backoff.DelayFor(attempt));
+                reason = $"the invoice watcher failed ({ex.GetType().Name})";
+                InvoiceWatcherLog.WatcherFailed(logger, ex);
             }
 
+            if (++failures < 2)
+            {
+                continue;
+            }
+
+            status.MarkUnavailable(reason);
             try
             {
-                await lnd.Backoff.WaitAsync(lnd.Backoff.DelayFor(attempt), stoppingToken);
+                await lnd.Backoff.WaitAsync(lnd.Backoff.DelayFor(failures - 2), stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -58,26 +69,42 @@ public sealed class InvoiceWatcher(
         }
     }
 
-    private async Task FollowAsync(Action connected, CancellationToken cancellationToken)
+    private async Task FollowAsync(Action following, CancellationToken cancellationToken)
     {
-        await lnd.WaitUntilReadyAsync(cancellationToken);
-        var info = await lnd.Lightning.GetInfoAsync(new GetInfoRequest(), cancellationToken: cancellationToken);
-        var cursors = new InvoiceCursors(ledger, info.IdentityPubkey);
+        if (!await IsNodeActiveAsync(cancellationToken))
+        {
+            status.MarkUnavailable("LND is unreachable or not ready");
+            await lnd.WaitUntilReadyAsync(cancellationToken);
+        }
+
+        var cursors = new InvoiceCursors(ledger, lnd.Endpoint.Authority);
         var (addIndex, settleIndex) = await CatchUpAsync(cursors, cancellationToken);
 
         using var call = lnd.Lightning.SubscribeInvoices(
             new InvoiceSubscription { AddIndex = addIndex, SettleIndex = settleIndex },
             cancellationToken: cancellationToken);
         status.Advance(addIndex, settleIndex);
-        status.MarkAvailable(info.IdentityPubkey);
-        connected();
-        InvoiceWatcherLog.Following(logger, info.IdentityPubkey, addIndex, settleIndex);
+        status.MarkAvailable();
+        following();
+        InvoiceWatcherLog.Following(logger, lnd.Endpoint.Authority, addIndex, settleIndex);
 
         await foreach (var invoice in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             await HandleAsync(invoice, cancellationToken);
             await cursors.AdvanceAsync(invoice.AddIndex, invoice.State == Invoice.Types.InvoiceState.Settled ? invoice.SettleIndex : 0, cancellationToken);
             status.Advance(invoice.AddIndex, invoice.SettleIndex);
+        }
+    }
+
+    private async Task<bool> IsNodeActiveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await lnd.GetStateAsync(cancellationToken) == WalletState.ServerActive;
+        }
+        catch (RpcException)
+        {
+            return false;
         }
     }
 

@@ -6,8 +6,8 @@ namespace DualRail.Lightning.Watcher;
 internal static partial class InvoiceWatcherLog
 {
     [LoggerMessage(EventId = 4300, Level = LogLevel.Information,
-        Message = "Following LND {Pubkey} invoices from add_index {AddIndex}, settle_index {SettleIndex}")]
-    public static partial void Following(ILogger logger, string pubkey, ulong addIndex, ulong settleIndex);
+        Message = "Following the invoices of LND at {Endpoint} from add_index {AddIndex}, settle_index {SettleIndex}")]
+    public static partial void Following(ILogger logger, string endpoint, ulong addIndex, ulong settleIndex);
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information,
         Message = "Caught up with LND: {Invoices} invoices read, {Settled} of ours settled, full scan: {FullScan}")]
@@ -18,14 +18,14 @@ internal static partial class InvoiceWatcherLog
     public static partial void InvoiceSettled(ILogger logger, string paymentHash, ulong settleIndex);
 
     [LoggerMessage(EventId = 4303, Level = LogLevel.Warning,
-        Message = "LND invoice stream failed ({Status}: {Detail}); the Lightning rail is unavailable until LND is back, retrying in {Delay}")]
-    public static partial void StreamFailed(ILogger logger, StatusCode status, string detail, TimeSpan delay);
+        Message = "LND invoice stream failed ({Status}: {Detail}); resubscribing")]
+    public static partial void StreamFailed(ILogger logger, StatusCode status, string detail);
 
     [LoggerMessage(EventId = 4304, Level = LogLevel.Warning,
-        Message = "LND invoice stream ended; the Lightning rail is unavailable until LND is back, retrying in {Delay}")]
-    public static partial void StreamEnded(ILogger logger, TimeSpan delay);
+        Message = "LND invoice stream ended; resubscribing")]
+    public static partial void StreamEnded(ILogger logger);
 
     [LoggerMessage(EventId = 4305, Level = LogLevel.Error,
-        Message = "The invoice watcher failed; the Lightning rail is unavailable, retrying in {Delay}")]
-    public static partial void WatcherFailed(ILogger logger, Exception exception, TimeSpan delay);
+        Message = "The invoice watcher failed; retrying")]
+    public static partial void WatcherFailed(ILogger logger, Exception exception);
 }

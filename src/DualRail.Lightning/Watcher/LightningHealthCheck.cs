@@ -13,11 +13,6 @@ public sealed class LightningHealthCheck(LightningNodeStatus status) : IHealthCh
             ["settleIndex"] = status.SettleIndex,
             ["addIndex"] = status.AddIndex,
         };
-        if (status.IdentityPubkey is { } pubkey)
-        {
-            data["identityPubkey"] = pubkey;
-        }
-
         return Task.FromResult(status.IsAvailable
             ? HealthCheckResult.Healthy("LND reachable; invoice stream followed", data)
             : new HealthCheckResult(context.Registration.FailureStatus, status.LastError ?? "connecting to LND", data: data));

@@ -2,7 +2,7 @@ namespace DualRail.Lightning.Watcher;
 
 /// <summary>
 /// What the invoice watcher knows about the LND node: whether it is reachable and followed (the Lightning rail
-/// sells only then), its identity, and how far settlements have been processed. Shared by the watcher, the rail
+/// sells only then) and how far settlements have been processed. Shared by the watcher, the rail
 /// and the health check.
 /// </summary>
 public sealed class LightningNodeStatus
@@ -19,9 +19,6 @@ public sealed class LightningNodeStatus
 
     /// <summary>True while LND answers and its invoice stream is open and caught up.</summary>
     public bool IsAvailable { get; private set; }
-
-    /// <summary>The node's identity public key (hex), once known.</summary>
-    public string? IdentityPubkey { get; private set; }
 
     /// <summary>Why the node is unavailable, in words fit for a health report (never a secret).</summary>
     public string? LastError { get; private set; }
@@ -43,11 +40,10 @@ public sealed class LightningNodeStatus
         }
     }
 
-    internal void MarkAvailable(string identityPubkey)
+    internal void MarkAvailable()
     {
         lock (_gate)
         {
-            IdentityPubkey = identityPubkey;
             IsAvailable = true;
             LastError = null;
             ChangedAt = _timeProvider.GetUtcNow();

@@ -50,6 +50,9 @@ public sealed class RestartTests : IAsyncLifetime
 
         await _sim.Host.TakeDownAsync();
         await _sim.Host.BringUpAsync();
+        // Calls right after a restart fail until the channel has reconnected, as with LND: wait for readiness.
+        await merchant.WaitUntilReadyAsync();
+        await payer.WaitUntilReadyAsync();
         // Made right after the restart: the stream may not be back yet; the backlog must bring these.
         var third = await AddInvoiceAsync(merchant, 3_000, "third");
         await PayAsync(payer, third.PaymentRequest);

@@ -10,6 +10,8 @@ namespace DualRail.Facilitator.Chains;
 /// </summary>
 internal interface IEvmChainClient
 {
+    Task<long> GetChainIdAsync(CancellationToken cancellationToken);
+
     /// <summary>eth_call at the latest block. A revert throws <see cref="ContractRevertedException"/>.</summary>
     Task<byte[]> CallAsync(EvmAddress to, byte[] data, EvmAddress? from, CancellationToken cancellationToken);
 

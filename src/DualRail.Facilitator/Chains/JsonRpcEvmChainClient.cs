@@ -13,6 +13,8 @@ internal sealed class JsonRpcEvmChainClient(JsonRpcClient rpc) : IEvmChainClient
     /// <summary>maxFee = 2 × latest base fee + priority fee: room for the base fee to rise for a few blocks.</summary>
     private const decimal BaseFeeMultiplier = 2m;
 
+    public Task<long> GetChainIdAsync(CancellationToken cancellationToken) => rpc.GetChainIdAsync(cancellationToken);
+
     public async Task<byte[]> CallAsync(EvmAddress to, byte[] data, EvmAddress? from, CancellationToken cancellationToken)
     {
         try

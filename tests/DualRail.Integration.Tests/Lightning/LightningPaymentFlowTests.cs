@@ -50,6 +50,27 @@ public sealed class LightningPaymentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_v1_client_pays_with_x_payment()
+    {
+        var entry = await _stack.LightningTermsAsync("/api/weather");
+        var preimage = await _stack.PayAsync(entry);
+        var header = X402HeaderCodec.Encode(new PaymentPayload
+        {
+            X402Version = 1,
+            Scheme = "exact",
+            Network = entry.Network,
+            Payload = new JsonObject { ["paymentHash"] = entry.Extra!["paymentHash"]!.GetValue<string>(), ["preimage"] = preimage },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/weather");
+        request.Headers.TryAddWithoutValidation(X402Headers.XPayment, header);
+
+        using var response = await _stack.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(LightningStack.DecodeHeader<SettleResponse>(response, X402Headers.XPaymentResponse).Success);
+    }
+
+    [Fact]
     public async Task A_replayed_preimage_is_served_once()
     {
         var entry = await _stack.LightningTermsAsync("/api/weather");

@@ -323,4 +323,26 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         Assert.Empty(terms.Accepts);
         Assert.Equal("no payment rail is available", terms.Error);
     }
+
+    [Fact]
+    public async Task APaymentForARailThatIsDownIsRefusedAsUnverifiableNotUnknown()
+    {
+        var terms = await X402TestClient.GetTermsAsync(_server.Client, "/api/demo");
+        _server.Rail.IsAvailable = false;
+        using var response = await X402TestClient.PaidGetAsync(_server.Client, "/api/demo", X402TestClient.Pay(terms.Accepts[0]));
+        Assert.Equal(HttpStatusCode.PaymentRequired, response.StatusCode);
+        Assert.Equal(ReasonCodes.UnexpectedVerifyError, X402TestClient.DecodeTerms(response).Error);
+        Assert.Equal(0, _server.HandlerCalls);
+    }
+
+    [Fact]
+    public async Task ACorsPreflightToAPricedRouteIsNotAskedToPay()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/premium/x");
+        request.Headers.Add("Origin", "https://app.example");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        using var response = await _server.Client.SendAsync(request);
+        Assert.NotEqual(HttpStatusCode.PaymentRequired, response.StatusCode);
+        Assert.False(response.Headers.Contains(X402Headers.PaymentRequired));
+    }
 }

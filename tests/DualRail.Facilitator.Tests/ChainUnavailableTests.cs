@@ -38,10 +38,42 @@ public sealed class ChainUnavailableTests(AnvilFixture anvil) : IClassFixture<An
             Assert.False(settleAnswer!.Success);
             Assert.Equal(ReasonCodes.UnexpectedSettleError, settleAnswer.ErrorReason);
             Assert.Equal("", settleAnswer.Transaction);
+            await WaitForLogAsync(host, "[4011]");
         }
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_node_on_another_chain_is_reported_at_start()
+    {
+        var directory = Directory.CreateTempSubdirectory("dualrail-facilitator-wrongchain-");
+        try
+        {
+            await using var host = await FacilitatorHost.StartAsync("eip155:8453", anvil.Anvil.RpcUrl, DevAccounts.Account9, Path.Combine(directory.FullName, "store.db"));
+
+            var line = await WaitForLogAsync(host, "[4010]");
+
+            Assert.Contains("eip155:8453", line, StringComparison.Ordinal);
+            Assert.Contains("84532", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> WaitForLogAsync(FacilitatorHost host, string eventTag)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var line = host.Logs.Lines.FirstOrDefault(l => l.Contains(eventTag, StringComparison.Ordinal));
+            if (line is not null)
+                return line;
+            await Task.Delay(50, limit.Token);
         }
     }
 }

@@ -53,6 +53,8 @@ internal sealed partial class DualRailMiddleware
     {
         if (_endpoints.TryHandle(context, out var handled))
             return handled;
+        if (HttpMethods.IsOptions(context.Request.Method))
+            return _next(context); // CORS preflights are never priced
         var paid = _resolver.Resolve(context);
         return paid is null ? _next(context) : InvokePaidAsync(context, paid);
     }
@@ -78,7 +80,13 @@ internal sealed partial class DualRailMiddleware
             return;
         }
 
-        var rail = Array.Find(_rails, r => r.IsAvailable && r.CanHandle(payload!));
+        var rail = Array.Find(_rails, r => r.CanHandle(payload!));
+        if (rail is { IsAvailable: false })
+        {
+            // The payment may be good (a paid invoice): say the rail is down rather than that the network is unknown.
+            await Refuse402Async(context, payment, null, ReasonCodes.UnexpectedVerifyError);
+            return;
+        }
         if (rail is null)
         {
             var accepts = await _responder.QuoteAsync(payment, ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
 using DualRail.AspNetCore.Configuration;
 using DualRail.Networks;
 using DualRail.Protocol;
@@ -38,7 +39,7 @@ internal sealed class DefaultPaywallRenderer(IOptions<DualRailOptions> options, 
 
         foreach (var requirements in paymentRequired.Accepts)
         {
-            if (requirements.Extra?["paymentMethod"]?.GetValue<string>() == "lightning")
+            if (ExtraString(requirements, "paymentMethod") == "lightning")
                 AppendLightning(page, requirements);
             else if (requirements.Network.StartsWith(NetworkId.Eip155 + ":", StringComparison.Ordinal))
                 AppendEvm(page, requirements);
@@ -52,7 +53,7 @@ internal sealed class DefaultPaywallRenderer(IOptions<DualRailOptions> options, 
 
     private static void AppendLightning(StringBuilder page, PaymentRequirements requirements)
     {
-        var invoice = requirements.Extra?["invoice"]?.GetValue<string>();
+        var invoice = ExtraString(requirements, "invoice");
         page.Append("<section><h2>Bitcoin Lightning</h2>");
         page.Append("<p>").Append(Html.Encode(FormatMsat(requirements.Amount))).Append("</p>");
         if (!string.IsNullOrEmpty(invoice))
@@ -69,7 +70,7 @@ internal sealed class DefaultPaywallRenderer(IOptions<DualRailOptions> options, 
     private void AppendEvm(StringBuilder page, PaymentRequirements requirements)
     {
         var known = NetworkId.TryParse(requirements.Network, out var id) && networks.TryGetEvm(id, out var evm) ? evm : null;
-        var token = requirements.Extra?["name"]?.GetValue<string>() ?? "USDC";
+        var token = ExtraString(requirements, "name") ?? "USDC";
         page.Append("<section><h2>USDC on ").Append(Html.Encode(known?.DisplayName ?? requirements.Network)).Append("</h2><dl>");
         Term(page, "Amount", FormatUnits(requirements.Amount, known?.UsdcDecimals ?? 6) + " " + token);
         Term(page, "Network", requirements.Network);
@@ -77,6 +78,9 @@ internal sealed class DefaultPaywallRenderer(IOptions<DualRailOptions> options, 
         Term(page, "Pay to", requirements.PayTo);
         page.Append("</dl><p><small>Sign an EIP-3009 authorization with an x402 client, e.g. <code>dualrail pay &lt;url&gt;</code>.</small></p></section>");
     }
+
+    private static string? ExtraString(PaymentRequirements requirements, string name) =>
+        requirements.Extra?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static void Term(StringBuilder page, string name, string value) =>
         page.Append("<dt>").Append(Html.Encode(name)).Append("</dt><dd><code>").Append(Html.Encode(value)).Append("</code></dd>");

@@ -10,6 +10,8 @@ namespace DualRail.Facilitator.Chains;
 /// </summary>
 internal interface IEvmChainClient
 {
+    Task<long> GetChainIdAsync(CancellationToken cancellationToken);
+
     /// <summary>eth_call at the latest block. A revert throws <see cref="ContractRevertedException"/>.</summary>
     Task<byte[]> CallAsync(EvmAddress to, byte[] data, EvmAddress? from, CancellationToken cancellationToken);
 
@@ -25,6 +27,9 @@ internal interface IEvmChainClient
 
     /// <summary>eth_sendRawTransaction. Node refusals throw <see cref="TransactionRejectedException"/>.</summary>
     Task SendRawTransactionAsync(byte[] rawTransaction, CancellationToken cancellationToken);
+
+    /// <summary>True when the node knows the transaction (pending or mined): eth_getTransactionByHash is not null.</summary>
+    Task<bool> IsKnownTransactionAsync(string transactionHash, CancellationToken cancellationToken);
 
     /// <summary>The receipt, or null while the transaction is not mined.</summary>
     Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken);

@@ -13,6 +13,8 @@ internal sealed class JsonRpcEvmChainClient(JsonRpcClient rpc) : IEvmChainClient
     /// <summary>maxFee = 2 × latest base fee + priority fee: room for the base fee to rise for a few blocks.</summary>
     private const decimal BaseFeeMultiplier = 2m;
 
+    public Task<long> GetChainIdAsync(CancellationToken cancellationToken) => rpc.GetChainIdAsync(cancellationToken);
+
     public async Task<byte[]> CallAsync(EvmAddress to, byte[] data, EvmAddress? from, CancellationToken cancellationToken)
     {
         try
@@ -57,6 +59,9 @@ internal sealed class JsonRpcEvmChainClient(JsonRpcClient rpc) : IEvmChainClient
             throw new TransactionRejectedException(ex.RpcMessage);
         }
     }
+
+    public async Task<bool> IsKnownTransactionAsync(string transactionHash, CancellationToken cancellationToken) =>
+        (await rpc.SendAsync("eth_getTransactionByHash", [transactionHash], cancellationToken)).ValueKind == System.Text.Json.JsonValueKind.Object;
 
     public Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken) =>
         rpc.GetTransactionReceiptAsync(transactionHash, cancellationToken);

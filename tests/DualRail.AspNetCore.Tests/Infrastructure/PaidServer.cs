@@ -61,6 +61,7 @@ internal sealed class PaidServer : IAsyncDisposable
             ["DualRail:Settlement:PollInterval"] = "00:00:00.200",
             ["DualRail:Settlement:InitialBackoff"] = "00:00:00.100",
             ["DualRail:Routes:GET /api/premium/*"] = "$0.02",
+            ["DualRail:Routes:* /api/premium/x"] = "$0.02",
             ["DualRail:Routes:POST /api/configured/sync:Price"] = "0.03 USDC",
             ["DualRail:Routes:POST /api/configured/sync:Settlement"] = "Sync",
             ["DualRail:Routes:POST /api/configured/sync:Description"] = "Configured sync route",

@@ -195,4 +195,14 @@ public sealed class SqlitePaymentLedgerTests : IDisposable
         await ledger.SetCursorAsync("settle_index", 42, Ct);
         Assert.Equal(42, await ledger.GetCursorAsync("settle_index", Ct));
     }
+
+    [Fact]
+    public async Task AnInMemoryLedgerWorksForTheLifeOfTheInstance()
+    {
+        using var ledger = new SqlitePaymentLedger(Microsoft.Extensions.Options.Options.Create(new LedgerOptions { Path = ":memory:" }), _fixture.Time);
+        Assert.True(await ledger.TryReserveAsync("k", "r", Ct));
+        Assert.False(await ledger.TryReserveAsync("k", "r", Ct));
+        var receipt = await ledger.EnqueueSettlementAsync(LedgerFixture.Request("k"), Ct);
+        Assert.Equal(receipt.Id, Assert.Single(await ledger.LeaseDueSettlementsAsync(5, TimeSpan.FromMinutes(1), Ct)).ReceiptId);
+    }
 }

@@ -68,8 +68,8 @@ public class Secp256k1Benchmarks
     {
         public BackendsConfig()
         {
-            AddJob(Job.Default.WithId("libsecp256k1-or-default"));
-            AddJob(Job.Default.WithEnvironmentVariable(Secp256k1.NativeSwitchVariable, "0").WithId("BouncyCastle"));
+            AddJob(Job.ShortRun.WithId("libsecp256k1-or-default"));
+            AddJob(Job.ShortRun.WithEnvironmentVariable(Secp256k1.NativeSwitchVariable, "0").WithId("BouncyCastle"));
 
             // Each job builds its own copy of the project; on a busy machine that takes longer than the default 2 minutes.
             WithBuildTimeout(TimeSpan.FromMinutes(10));

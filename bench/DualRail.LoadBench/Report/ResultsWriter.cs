@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace DualRail.LoadBench.Report;
+
+/// <summary>Writes load.md (tables and ratios for RESULTS.md), load.json and chart.dat (for gnuplot).</summary>
+internal static class ResultsWriter
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static async Task WriteAsync(string directory, IReadOnlyList<PhaseResult> phases, IReadOnlyList<SettlementResult> settlements)
+    {
+        await File.WriteAllTextAsync(Path.Combine(directory, "load.json"),
+            JsonSerializer.Serialize(new { phases, settlements }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+
+        var md = new StringBuilder();
+        md.AppendLine("| phase | expected status/s | p50 ms | p99 ms | requests | expected | other | load avg before → after | check |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var p in phases)
+        {
+            md.AppendLine(Inv, $"| {p.Title} | {p.Wrk.OkPerSecond:F0} | {p.Wrk.P50Us / 1000.0:F2} | {p.Wrk.P99Us / 1000.0:F2} | {p.Wrk.Requests} | {p.Wrk.Ok} | {p.Wrk.Other} | {p.LoadBefore} → {p.LoadAfter} | {(p.CheckPassed ? "pass" : "**FAIL**")}: {p.Check}{(p.Wrk.Unexpected.Length > 0 ? $"; unexpected answers: {p.Wrk.Unexpected}" : "")} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| ratio | value | target (issue 7) |");
+        md.AppendLine("|---|---:|---|");
+        AppendRatio(md, phases, "paid-ln", "ungated", "(b)/(a) Lightning-paid / ungated", "≥ 0.8");
+        AppendRatio(md, phases, "paid-evm-async", "ungated", "(c)/(a) EVM Async / ungated", "≥ 0.3");
+        AppendRatio(md, phases, "paid-evm-async", "paid-reference", "(c)/(e) EVM Async / reference", "≥ 10");
+        AppendRatio(md, phases, "paid-evm-sync", "paid-reference", "(d)/(e) EVM Sync / reference", "—");
+
+        md.AppendLine();
+        md.AppendLine("| settlement through our facilitator | authorizations | seconds | settled/s | load avg before → after | check |");
+        md.AppendLine("|---|---:|---:|---:|---|---|");
+        foreach (var s in settlements)
+            md.AppendLine(Inv, $"| {s.Mode} | {s.Count} | {s.Seconds:F2} | {s.PerSecond:F1} | {s.LoadBefore} → {s.LoadAfter} | {(s.CheckPassed ? "pass" : "**FAIL**")}: {s.Check} |");
+        await File.WriteAllTextAsync(Path.Combine(directory, "load.md"), md.ToString());
+
+        var dat = new StringBuilder("# label ok_per_second p50_ms p99_ms\n");
+        foreach (var p in phases)
+            dat.AppendLine(Inv, $"\"{p.Key}\" {p.Wrk.OkPerSecond:F1} {p.Wrk.P50Us / 1000.0:F3} {p.Wrk.P99Us / 1000.0:F3}");
+        await File.WriteAllTextAsync(Path.Combine(directory, "chart.dat"), dat.ToString());
+    }
+
+    private static void AppendRatio(StringBuilder md, IReadOnlyList<PhaseResult> phases, string top, string bottom, string label, string target)
+    {
+        var a = phases.FirstOrDefault(p => p.Key == top);
+        var b = phases.FirstOrDefault(p => p.Key == bottom);
+        var value = a is null || b is null || b.Wrk.OkPerSecond == 0 ? "n/a" : (a.Wrk.OkPerSecond / b.Wrk.OkPerSecond).ToString("F2", Inv);
+        md.AppendLine(Inv, $"| {label} | {value} | {target} |");
+    }
+}

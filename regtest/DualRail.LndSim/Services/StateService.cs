@@ -13,7 +13,7 @@ internal sealed class StateService(SimulatedNetwork network) : State.StateBase
     public override async Task SubscribeState(SubscribeStateRequest request, IServerStreamWriter<SubscribeStateResponse> responseStream, ServerCallContext context)
     {
         await responseStream.WriteAsync(new SubscribeStateResponse { State = WalletState.ServerActive });
-        var stays = System.Threading.Channels.Channel.CreateUnbounded<SubscribeStateResponse>();
-        await StreamPump.PumpAsync(stays.Reader, responseStream, network, context);
+        var untilDropped = System.Threading.Channels.Channel.CreateUnbounded<SubscribeStateResponse>();
+        await StreamPump.PumpAsync(untilDropped.Reader, responseStream, network, context);
     }
 }

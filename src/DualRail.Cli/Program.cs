@@ -6,5 +6,8 @@ var root = new RootCommand("dualrail: x402 payments on two rails, USDC (EVM) and
     ServeCommand.Create(),
     PayCommand.Create(),
     DecodeCommand.Create(),
+    FacilitatorCommand.Create(),
+    SandboxCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C / SIGTERM cancel the running command, which then has this long to stop what it started.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -43,20 +43,22 @@ public sealed class LndSimulatorHost : IAsyncDisposable
     {
         if (_network is not null)
             throw new InvalidOperationException("The simulator has already been started.");
-        var nodes = new List<SimulatedNode>();
-        var ports = _options.PortBase == 0 ? FreePorts(_options.Nodes.Count) : Enumerable.Range(_options.PortBase, _options.Nodes.Count).ToList();
-        for (var i = 0; i < _options.Nodes.Count; i++)
+        for (var attempt = 1; ; attempt++)
         {
-            var name = _options.Nodes[i];
-            var balances = new NodeBalances(_options.LocalBalanceSat * 1000, _options.RemoteBalanceSat * 1000, _options.WalletBalanceSat);
-            var node = new SimulatedNode(name, ports[i], NodeFiles.For(_options.DataDir, name), balances, _timeProvider);
-            node.WriteFiles();
-            nodes.Add(node);
+            _network = CreateNetwork();
+            _payments = new PaymentProcessor(_network);
+            try
+            {
+                await BringUpAsync(cancellationToken);
+                return;
+            }
+            catch (IOException) when (_options.PortBase == 0 && attempt < 3)
+            {
+                // Another process took a free port between choosing it and binding it: choose again.
+                _network.Dispose();
+                _network = null;
+            }
         }
-
-        _network = new SimulatedNetwork(nodes, _options, _timeProvider);
-        _payments = new PaymentProcessor(_network);
-        await BringUpAsync(cancellationToken);
     }
 
     /// <summary>Drops every open stream and stops listening: clients now get connection refused.</summary>
@@ -88,7 +90,16 @@ public sealed class LndSimulatorHost : IAsyncDisposable
             if (_app is not null)
                 return;
             var app = GrpcServerApp.Build(Network, _payments!, _loggerFactory);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+
             _app = app;
         }
         finally
@@ -130,6 +141,22 @@ public sealed class LndSimulatorHost : IAsyncDisposable
         await TakeDownAsync();
         _network?.Dispose();
         _gate.Dispose();
+    }
+
+    private SimulatedNetwork CreateNetwork()
+    {
+        var nodes = new List<SimulatedNode>();
+        var ports = _options.PortBase == 0 ? FreePorts(_options.Nodes.Count) : Enumerable.Range(_options.PortBase, _options.Nodes.Count).ToList();
+        for (var i = 0; i < _options.Nodes.Count; i++)
+        {
+            var name = _options.Nodes[i];
+            var balances = new NodeBalances(_options.LocalBalanceSat * 1000, _options.RemoteBalanceSat * 1000, _options.WalletBalanceSat);
+            var node = new SimulatedNode(name, ports[i], NodeFiles.For(_options.DataDir, name), balances, _timeProvider);
+            node.WriteFiles();
+            nodes.Add(node);
+        }
+
+        return new SimulatedNetwork(nodes, _options, _timeProvider);
     }
 
     private static List<int> FreePorts(int count)

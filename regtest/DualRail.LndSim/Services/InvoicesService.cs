@@ -52,7 +52,9 @@ internal sealed class InvoicesService(SimulatedNetwork network) : Invoicesrpc.In
     public override async Task SubscribeSingleInvoice(SubscribeSingleInvoiceRequest request, IServerStreamWriter<Invoice> responseStream, ServerCallContext context)
     {
         using var stream = network.NodeOf(context).Invoices.SubscribeSingle(Hash(request.RHash));
-        await StreamPump.PumpAsync(stream.Reader, responseStream, network, context);
+        // Like LND, the stream ends (without error) once the invoice reached a terminal state.
+        await StreamPump.PumpAsync(stream.Reader, responseStream, network, context,
+            isLast: invoice => invoice.State is Invoice.Types.InvoiceState.Settled or Invoice.Types.InvoiceState.Canceled);
     }
 
     private static byte[] Hash(ByteString hash) => hash.Length == 32

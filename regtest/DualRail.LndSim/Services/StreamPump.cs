@@ -13,7 +13,7 @@ internal static class StreamPump
 {
     public const string DroppedMessage = "simulated LND restart: the server is shutting down";
 
-    public static async Task PumpAsync<T>(ChannelReader<T> events, IServerStreamWriter<T> writer, SimulatedNetwork network, ServerCallContext context, Func<T, bool>? send = null)
+    public static async Task PumpAsync<T>(ChannelReader<T> events, IServerStreamWriter<T> writer, SimulatedNetwork network, ServerCallContext context, Func<T, bool>? send = null, Func<T, bool>? isLast = null)
     {
         var lifetime = network.StreamLifetime;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime);
@@ -25,6 +25,8 @@ internal static class StreamPump
             {
                 if (send is null || send(item))
                     await writer.WriteAsync(item, linked.Token);
+                if (isLast is not null && isLast(item))
+                    return;
             }
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)

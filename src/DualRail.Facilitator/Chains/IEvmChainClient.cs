@@ -28,6 +28,9 @@ internal interface IEvmChainClient
     /// <summary>eth_sendRawTransaction. Node refusals throw <see cref="TransactionRejectedException"/>.</summary>
     Task SendRawTransactionAsync(byte[] rawTransaction, CancellationToken cancellationToken);
 
+    /// <summary>True when the node knows the transaction (pending or mined): eth_getTransactionByHash is not null.</summary>
+    Task<bool> IsKnownTransactionAsync(string transactionHash, CancellationToken cancellationToken);
+
     /// <summary>The receipt, or null while the transaction is not mined.</summary>
     Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken);
 }

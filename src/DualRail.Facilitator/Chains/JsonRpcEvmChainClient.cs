@@ -60,6 +60,9 @@ internal sealed class JsonRpcEvmChainClient(JsonRpcClient rpc) : IEvmChainClient
         }
     }
 
+    public async Task<bool> IsKnownTransactionAsync(string transactionHash, CancellationToken cancellationToken) =>
+        (await rpc.SendAsync("eth_getTransactionByHash", [transactionHash], cancellationToken)).ValueKind == System.Text.Json.JsonValueKind.Object;
+
     public Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken) =>
         rpc.GetTransactionReceiptAsync(transactionHash, cancellationToken);
 }

@@ -38,6 +38,9 @@ internal static partial class FacilitatorLog
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "The RPC node for {Network} did not answer eth_chainId at start; it is checked again on use")]
     public static partial void ChainUnreachableAtStart(ILogger logger, Exception exception, string network);
 
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Settlement {Transaction} on {Network} is unknown to the node (dropped or never sent); settling again")]
+    public static partial void SettlementDropped(ILogger logger, string transaction, string network);
+
     [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "Rejected a malformed {Endpoint} request: {Error}")]
     public static partial void MalformedRequest(ILogger logger, string endpoint, string error);
 }

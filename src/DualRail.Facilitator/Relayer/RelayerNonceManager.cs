@@ -57,5 +57,13 @@ internal sealed class RelayerNonceManager(IEvmChainClient chain, EvmAddress rela
         }
     }
 
+    /// <summary>Forgets the cached nonce (e.g. a sent transaction was dropped): the next send asks the node.</summary>
+    public async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        _next = null;
+        _gate.Release();
+    }
+
     public void Dispose() => _gate.Dispose();
 }

@@ -42,8 +42,16 @@ internal sealed class ExactEvmSettler(
 
         if (record is { Status: SettlementStatus.Submitted })
         {
-            FacilitatorLog.SettlementReplayed(logger, payment.Key, record.Transaction, record.Status.ToString());
-            return await AwaitReceiptAsync(payment, record.Transaction, cancellationToken);
+            if (await payment.Chain.Client.IsKnownTransactionAsync(record.Transaction, cancellationToken))
+            {
+                FacilitatorLog.SettlementReplayed(logger, payment.Key, record.Transaction, record.Status.ToString());
+                return await AwaitReceiptAsync(payment, record.Transaction, cancellationToken);
+            }
+
+            // Dropped from the node's pool, or never sent (a crash between recording and sending):
+            // it never ran, so the authorization is settled afresh (the token refuses a second use anyway).
+            FacilitatorLog.SettlementDropped(logger, record.Transaction, payment.Chain.Network);
+            await payment.Chain.Nonces.ResyncAsync(cancellationToken);
         }
 
         var verification = await verifier.VerifyAsync(payment, cancellationToken);

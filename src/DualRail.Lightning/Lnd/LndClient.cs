@@ -113,7 +113,10 @@ public sealed class LndClient : IDisposable
         return Track(stream.ReadAllAsync(cancellationToken), position);
     }
 
-    /// <summary>SubscribeSingleInvoice (current state first, then every transition) that reconnects after a drop.</summary>
+    /// <summary>
+    /// SubscribeSingleInvoice (current state first, then every transition) that reconnects after a
+    /// drop and ends once the invoice is SETTLED or CANCELED, where LND closes the stream.
+    /// </summary>
     public IAsyncEnumerable<Invoice> SubscribeSingleInvoiceAsync(ByteString paymentHash, CancellationToken cancellationToken = default)
     {
         var request = new SubscribeSingleInvoiceRequest { RHash = paymentHash };
@@ -124,10 +127,20 @@ public sealed class LndClient : IDisposable
             WaitUntilReadyAsync,
             Backoff,
             _logger);
-        return stream.ReadAllAsync(cancellationToken);
+        return UntilTerminal(stream.ReadAllAsync(cancellationToken));
     }
 
     public void Dispose() => _channel.Dispose();
+
+    private static async IAsyncEnumerable<Invoice> UntilTerminal(IAsyncEnumerable<Invoice> invoices)
+    {
+        await foreach (var invoice in invoices)
+        {
+            yield return invoice;
+            if (invoice.State is Invoice.Types.InvoiceState.Settled or Invoice.Types.InvoiceState.Canceled)
+                yield break;
+        }
+    }
 
     private static async IAsyncEnumerable<Invoice> Track(IAsyncEnumerable<Invoice> invoices, InvoiceSubscription position)
     {

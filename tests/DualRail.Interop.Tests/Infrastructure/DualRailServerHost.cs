@@ -47,7 +47,7 @@ public sealed class DualRailServerHost : IRunningEndpoint
         _ => throw new ArgumentOutOfRangeException(nameof(mode)),
     };
 
-    /// <param name="configure">More configuration (e.g. a Lightning section) and rails on the builder.</param>
+    /// <param name="configure">More services and rails on the builder; they are registered (and quoted) before the EVM rail.</param>
     public static async Task<DualRailServerHost> StartAsync(
         string facilitatorUrl,
         string payTo,
@@ -67,8 +67,9 @@ public sealed class DualRailServerHost : IRunningEndpoint
         });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        var dualRail = builder.Services.AddDualRail(builder.Configuration).AddEvmRail();
+        var dualRail = builder.Services.AddDualRail(builder.Configuration);
         configure?.Invoke(builder, dualRail);
+        dualRail.AddEvmRail();
 
         var app = builder.Build();
         app.UseDualRail();

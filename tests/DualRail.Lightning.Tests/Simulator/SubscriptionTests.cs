@@ -104,6 +104,8 @@ public sealed class SubscriptionTests : IAsyncLifetime
         var allSeen = await WaitForAsync(all, s => s.Any(i => i.State == Invoice.Types.InvoiceState.Settled));
 
         Assert.Equal([Invoice.Types.InvoiceState.Open, Invoice.Types.InvoiceState.Accepted, Invoice.Types.InvoiceState.Settled], singleSeen.Select(i => i.State));
+        await singleReader;
+        Assert.False(cts.IsCancellationRequested, "the single-invoice stream ends by itself after SETTLED, as LND's does");
         Assert.Equal([Invoice.Types.InvoiceState.Open, Invoice.Types.InvoiceState.Settled], allSeen.Select(i => i.State));
         await cts.CancelAsync();
         await Task.WhenAll(allReader, singleReader);

@@ -25,8 +25,8 @@ public sealed class InvoiceWatcher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // A dropped stream is retried at once and keeps Lightning in accepts while LND still answers; a second failure
-        // in a row takes it out until LND is back, with backoff between attempts.
+        // A dropped stream is retried after the shortest backoff and keeps Lightning in accepts while LND still
+        // answers (events in between are replayed); a second failure in a row takes it out until LND is back.
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -52,15 +52,14 @@ public sealed class InvoiceWatcher(
                 InvoiceWatcherLog.WatcherFailed(logger, ex);
             }
 
-            if (++failures < 2)
+            if (++failures >= 2)
             {
-                continue;
+                status.MarkUnavailable(reason);
             }
 
-            status.MarkUnavailable(reason);
             try
             {
-                await lnd.Backoff.WaitAsync(lnd.Backoff.DelayFor(failures - 2), stoppingToken);
+                await lnd.Backoff.WaitAsync(lnd.Backoff.DelayFor(failures - 1), stoppingToken);
             }
             catch (OperationCanceledException)
             {

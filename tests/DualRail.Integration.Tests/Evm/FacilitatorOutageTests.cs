@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using DualRail.Integration.Tests.Evm.Infrastructure;
 using DualRail.Protocol;
 using DualRail.TestSupport;
@@ -11,7 +12,10 @@ public sealed class FacilitatorOutageTests(EvmStackFixture stack) : IClassFixtur
     [Fact]
     public async Task Nothing_is_served_while_the_facilitator_is_down_and_payments_work_once_it_is_up()
     {
-        var port = FreePort.Get();
+        // Bound but not listening: connections are refused, and no other process can take the port meanwhile.
+        using var reserved = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        reserved.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)reserved.LocalEndPoint!).Port;
         var facilitatorUrl = $"http://127.0.0.1:{port}";
         await using var server = await stack.StartServerAsync(facilitatorUrl: facilitatorUrl);
         var merchantBefore = await stack.BalanceAsync(EvmStackFixture.Merchant.Address);
@@ -34,6 +38,7 @@ public sealed class FacilitatorOutageTests(EvmStackFixture stack) : IClassFixtur
         Assert.Equal(merchantBefore, await stack.BalanceAsync(EvmStackFixture.Merchant.Address));
 
         // The facilitator comes up (another relayer, so it never races the fixture's nonces).
+        reserved.Dispose();
         await using var late = await InProcessFacilitator.StartAsync(stack.Anvil, DevAccounts.Account8, stack.Directory, port);
         var required = await Eventually.WaitAsync(() => EvmPayer.RequireAsync(server.Client, EvmPaidServer.AsyncPath), r => r.Accepts.Count == 1, "the EVM rail to recover");
 

@@ -66,6 +66,9 @@ public sealed class DualRailServerTests(DualRailServersFixture chain) : IClassFi
         var receipt = result["paymentResponse"]!.AsObject();
         Assert.True(receipt["success"]!.GetValue<bool>(), receipt.ToJsonString());
         Assert.Equal("eip155:84532", receipt["network"]!.GetValue<string>());
+        // DualRail's pending receipt (README "Interoperability"): no transaction yet, status and receipt id added.
+        Assert.Equal("", receipt["transaction"]!.GetValue<string>());
+        Assert.Equal("pending", receipt["status"]!.GetValue<string>());
         var receiptId = receipt["receiptId"]!.GetValue<string>();
 
         // The answer did not wait for the chain; the settlement worker settles it, once.

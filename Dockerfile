@@ -5,6 +5,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY protos/ protos/
 COPY src/ src/
+COPY regtest/DualRail.LndSim/ regtest/DualRail.LndSim/
 RUN dotnet publish src/DualRail.Cli/DualRail.Cli.csproj -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS runtime

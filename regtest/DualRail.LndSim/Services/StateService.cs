@@ -12,8 +12,9 @@ internal sealed class StateService(SimulatedNetwork network) : State.StateBase
 
     public override async Task SubscribeState(SubscribeStateRequest request, IServerStreamWriter<SubscribeStateResponse> responseStream, ServerCallContext context)
     {
-        await responseStream.WriteAsync(new SubscribeStateResponse { State = WalletState.ServerActive });
-        var stays = System.Threading.Channels.Channel.CreateUnbounded<SubscribeStateResponse>();
-        await StreamPump.PumpAsync(stays.Reader, responseStream, network, context);
+        // The current state, then nothing more until the stream is dropped.
+        var states = System.Threading.Channels.Channel.CreateUnbounded<SubscribeStateResponse>();
+        states.Writer.TryWrite(new SubscribeStateResponse { State = WalletState.ServerActive });
+        await StreamPump.PumpAsync(states.Reader, responseStream, network, context);
     }
 }

@@ -60,6 +60,8 @@ internal sealed class PaidServer : IAsyncDisposable
             ["DualRail:Ledger:Path"] = ledgerPath,
             ["DualRail:Settlement:PollInterval"] = "00:00:00.200",
             ["DualRail:Settlement:InitialBackoff"] = "00:00:00.100",
+            // A process stopped mid-lease leaves its rows leased; keep that short so the restart test never waits minutes.
+            ["DualRail:Settlement:LeaseDuration"] = "00:00:05",
             ["DualRail:Routes:GET /api/premium/*"] = "$0.02",
             ["DualRail:Routes:* /api/premium/x"] = "$0.02",
             ["DualRail:Routes:POST /api/configured/sync:Price"] = "0.03 USDC",

@@ -34,7 +34,7 @@ public sealed class RegtestStack : IAsyncLifetime
             // Only what the stack and the server image need (not bin/, obj/ or node_modules/).
             .WithCopyFilesInContainer(
                 "Dockerfile", ".dockerignore", "global.json", "Directory.Build.props", "Directory.Packages.props",
-                ".editorconfig", "protos", "src", "regtest/bootstrap", "regtest/lnd", "regtest/contracts/out")
+                ".editorconfig", "protos", "src", "regtest/DualRail.LndSim", "regtest/bootstrap", "regtest/lnd", "regtest/contracts/out")
             .WithComposeUpOption("--build", "--wait")
             .WithExposedService("server", HttpPort)
             .WithExposedService("lnd-payer", LndGrpcPort)

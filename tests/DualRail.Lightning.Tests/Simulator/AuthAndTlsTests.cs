@@ -15,8 +15,11 @@ public sealed class AuthAndTlsTests(SimulatorFixture sim) : IClassFixture<Simula
         var error = await Assert.ThrowsAsync<RpcException>(async () => await lightning.GetInfoAsync(new GetInfoRequest()));
         Assert.Equal((StatusCode.Unknown, "expected 1 macaroon, got 0"), (error.StatusCode, error.Status.Detail));
 
-        var state = await new State.StateClient(channel).GetStateAsync(new GetStateRequest());
-        Assert.Equal(WalletState.ServerActive, state.State);
+        var stateClient = new State.StateClient(channel);
+        Assert.Equal(WalletState.ServerActive, (await stateClient.GetStateAsync(new GetStateRequest())).State);
+        using var states = stateClient.SubscribeState(new SubscribeStateRequest());
+        Assert.True(await states.ResponseStream.MoveNext());
+        Assert.Equal(WalletState.ServerActive, states.ResponseStream.Current.State);
     }
 
     [Fact]

@@ -16,9 +16,10 @@ public sealed class SimulatorFixture : IAsyncLifetime
     {
     }
 
-    internal SimulatorFixture(TimeProvider? timeProvider, long routingFeeMsat = 0)
+    internal SimulatorFixture(TimeProvider? timeProvider, long routingFeeMsat = 0, long localBalanceSat = 10_000_000)
     {
-        Host = new LndSimulatorHost(new LndSimulatorOptions { DataDir = _directory, RoutingFeeMsat = routingFeeMsat }, timeProvider);
+        var options = new LndSimulatorOptions { DataDir = _directory, RoutingFeeMsat = routingFeeMsat, LocalBalanceSat = localBalanceSat };
+        Host = new LndSimulatorHost(options, timeProvider);
     }
 
     public LndSimulatorHost Host { get; }

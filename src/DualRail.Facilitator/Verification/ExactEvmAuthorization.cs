@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
 using DualRail.Evm;
 using DualRail.Evm.Eip3009;
+using DualRail.Money;
 
 namespace DualRail.Facilitator.Verification;
 
@@ -21,8 +21,6 @@ internal sealed record ExactEvmAuthorization(
     byte[] Nonce,
     byte[] Signature)
 {
-    private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;
-
     public string NonceHex => "0x" + Convert.ToHexStringLower(Nonce);
 
     public TransferWithAuthorization ToTransferWithAuthorization() => new(From, To, Value, ValidAfter, ValidBefore, Nonce);
@@ -52,15 +50,14 @@ internal sealed record ExactEvmAuthorization(
         return true;
     }
 
+    /// <summary>A uint256 as a decimal string (no sign, no leading zeros), by <see cref="AtomicAmount"/>'s rules.</summary>
     private static bool TryUint(JsonNode? node, out BigInteger value)
     {
         value = default;
-        if (node is not JsonValue json || !json.TryGetValue<string>(out var text))
+        if (node is not JsonValue json || !json.TryGetValue<string>(out var text) || !AtomicAmount.TryParse(text, out var amount))
             return false;
-        if (text.Length == 0 || text.Length > 78 || !text.All(char.IsAsciiDigit) || (text.Length > 1 && text[0] == '0'))
-            return false;
-        value = BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-        return value <= MaxUint256;
+        value = amount.Value;
+        return true;
     }
 
     /// <summary>0x + 40 hex digits; a mixed-case address must carry a valid EIP-55 checksum.</summary>

@@ -1,5 +1,5 @@
-using System.Globalization;
-using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DualRail.Evm;
 using DualRail.Evm.Abi;
 using DualRail.Evm.Eip3009;
@@ -8,6 +8,7 @@ using DualRail.Facilitator.Http;
 using DualRail.Facilitator.Logging;
 using DualRail.Facilitator.Options;
 using DualRail.Facilitator.Relayer;
+using DualRail.Money;
 using DualRail.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,9 +36,9 @@ internal sealed class ExactEvmVerifier(
         if (call.Payload.EffectiveScheme != ExactScheme || requirements.Scheme != ExactScheme)
             return Inspection.Invalid(ReasonCodes.InvalidExactEvmScheme, "Only the exact scheme is supported.");
 
-        var name = requirements.Extra?["name"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)requirements.Extra["name"] : null;
-        var version = requirements.Extra?["version"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)requirements.Extra["version"] : null;
-        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(version))
+        var name = ExtraString(requirements.Extra, "name");
+        var version = ExtraString(requirements.Extra, "version");
+        if (name is null || version is null)
             return Inspection.Invalid(ReasonCodes.InvalidExactEvmMissingEip712Domain, "paymentRequirements.extra needs the token's EIP-712 name and version.");
 
         if (call.Payload.EffectiveNetwork != requirements.Network)
@@ -50,20 +51,12 @@ internal sealed class ExactEvmVerifier(
             return Inspection.Malformed(ReasonCodes.InvalidPayload, payloadError);
         if (!EvmAddress.TryParse(requirements.Asset, out var asset))
             return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.asset must be a token address.");
-        if (!BigInteger.TryParse(requirements.Amount, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
-            return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.amount must be a decimal integer string.");
+        if (!AtomicAmount.TryParse(requirements.Amount, out var amount, out var amountError))
+            return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.amount: " + amountError);
 
         var digest = Eip3009Codec.TransferWithAuthorizationDigest(name, version, chain.ChainId, asset, authorization);
         var signature = Eip3009Codec.TryUnwrapErc6492(authorization.Signature, out var inner) ? inner : authorization.Signature;
         return Inspection.Ok(new InspectedPayment(call, chain, authorization, asset, name, version, amount, digest, signature));
-    }
-
-    public async Task<VerifyResponse> VerifyAsync(FacilitatorCall call, CancellationToken cancellationToken)
-    {
-        var inspection = Inspect(call);
-        return inspection.Payment is { } payment
-            ? await VerifyAsync(payment, cancellationToken)
-            : Invalid(call.Requirements.Network, inspection.Payer, inspection.Reason!, inspection.Message);
     }
 
     /// <summary>The checks after <see cref="Inspect"/>: signature, recipient, time window, value, simulation.</summary>
@@ -200,6 +193,9 @@ internal sealed class ExactEvmVerifier(
             return null;
         }
     }
+
+    private static string? ExtraString(JsonObject? extra, string key) =>
+        extra?[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text ? text : null;
 
     private VerifyResponse Invalid(string network, string? payer, string reason, string? message)
     {

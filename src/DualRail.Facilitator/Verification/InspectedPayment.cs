@@ -13,7 +13,7 @@ internal sealed record InspectedPayment(
     EvmAddress Asset,
     string TokenName,
     string TokenVersion,
-    System.Numerics.BigInteger Amount,
+    DualRail.Money.AtomicAmount Amount,
     byte[] Digest,
     byte[] SettlementSignature)
 {

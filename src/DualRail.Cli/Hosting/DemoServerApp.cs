@@ -15,7 +15,7 @@ internal static class DemoServerApp
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(minimumLogLevel);
+        builder.Logging.QuietConsole(minimumLogLevel);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddDualRail(builder.Configuration).AddEvmRail();
         builder.Services.AddLightningRail(builder.Configuration);

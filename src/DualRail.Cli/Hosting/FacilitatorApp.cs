@@ -14,7 +14,7 @@ internal static class FacilitatorApp
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(minimumLogLevel);
+        builder.Logging.QuietConsole(minimumLogLevel);
         if (embedded)
             builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddDualRailFacilitator(builder.Configuration);

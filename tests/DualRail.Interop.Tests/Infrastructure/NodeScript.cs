@@ -38,7 +38,7 @@ public sealed class NodeScript : IRunningEndpoint
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
-        var process = ChildProcess.Start(NodeTooling.Node, [script, .. arguments], RepoRoot.Path, environment);
+        var process = ChildProcess.Start(NodeTooling.Node, [script, .. arguments], RepoRoot.Path, environment, holdStandardInput: true);
         try
         {
             var ready = await WaitForEventAsync(process, "ready", timeout ?? DefaultTimeout, waitForExit: false);
@@ -59,7 +59,7 @@ public sealed class NodeScript : IRunningEndpoint
         TimeSpan? timeout = null,
         string expectedEvent = "result")
     {
-        await using var process = ChildProcess.Start(NodeTooling.Node, [script, .. arguments], RepoRoot.Path, environment);
+        await using var process = ChildProcess.Start(NodeTooling.Node, [script, .. arguments], RepoRoot.Path, environment, holdStandardInput: true);
         return await WaitForEventAsync(process, expectedEvent, timeout ?? DefaultTimeout, waitForExit: true);
     }
 

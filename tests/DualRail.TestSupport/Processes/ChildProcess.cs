@@ -36,17 +36,22 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <param name="holdStandardInput">
+    /// Give the child a stdin pipe that this process keeps open until dispose: a child that exits when
+    /// its stdin closes (the tests/interop scripts) then also ends if the test run dies without disposing it.
+    /// </param>
     public static ChildProcess Start(
         string fileName,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        bool holdStandardInput = false)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
+            RedirectStandardInput = holdStandardInput,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? RepoRoot.Path,
         };
@@ -101,6 +106,8 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         try
         {
+            if (_process.StartInfo.RedirectStandardInput)
+                CloseStandardInput();
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
@@ -119,6 +126,18 @@ public sealed class ChildProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
+        }
+    }
+
+    private void CloseStandardInput()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child is gone already: nothing reads the pipe.
         }
     }
 

@@ -35,12 +35,40 @@ internal static class ResultsWriter
         md.AppendLine("|---|---:|---:|---:|---|---|");
         foreach (var s in settlements)
             md.AppendLine(Inv, $"| {s.Mode} | {s.Count} | {s.Seconds:F2} | {s.PerSecond:F1} | {s.LoadBefore} → {s.LoadAfter} | {(s.CheckPassed ? "pass" : "**FAIL**")}: {s.Check} |");
+        md.AppendLine();
+        AppendTargets(md, phases, settlements);
         await File.WriteAllTextAsync(Path.Combine(directory, "load.md"), md.ToString());
 
         var dat = new StringBuilder("# label ok_per_second p50_ms p99_ms\n");
         foreach (var p in phases)
             dat.AppendLine(Inv, $"\"{p.Key}\" {p.Wrk.OkPerSecond:F1} {p.Wrk.P50Us / 1000.0:F3} {p.Wrk.P99Us / 1000.0:F3}");
         await File.WriteAllTextAsync(Path.Combine(directory, "chart.dat"), dat.ToString());
+    }
+
+    private static void AppendTargets(StringBuilder md, IReadOnlyList<PhaseResult> phases, IReadOnlyList<SettlementResult> settlements)
+    {
+        double? Rate(string key) => phases.FirstOrDefault(p => p.Key == key)?.Wrk.OkPerSecond;
+        double? Ratio(string a, string b) => Rate(a) is { } x && Rate(b) is { } y && y > 0 ? x / y : null;
+        md.AppendLine("| target (issue 7) | goal | measured | verdict |");
+        md.AppendLine("|---|---:|---:|---|");
+        Target(md, "(b)/(a)", 0.8, Ratio("paid-ln", "ungated"), higherIsBetter: true, "F2");
+        Target(md, "(c)/(a)", 0.3, Ratio("paid-evm-async", "ungated"), higherIsBetter: true, "F3");
+        Target(md, "(c)/(e)", 10, Ratio("paid-evm-async", "paid-reference"), higherIsBetter: true, "F1");
+        Target(md, "settled per second, backlog", 500, settlements.FirstOrDefault(s => s.InFlight > 1)?.PerSecond, higherIsBetter: true, "F1");
+        Target(md, "Lightning challenge p50 (ms)", 2, phases.FirstOrDefault(p => p.Key == "challenge-ln")?.Wrk.P50Us / 1000.0, higherIsBetter: false, "F2");
+    }
+
+    private static void Target(StringBuilder md, string name, double goal, double? measured, bool higherIsBetter, string format)
+    {
+        if (measured is not { } m)
+        {
+            md.AppendLine(Inv, $"| {name} | {goal} | n/a | not measured |");
+            return;
+        }
+        var met = higherIsBetter ? m >= goal : m <= goal;
+        var factor = higherIsBetter ? goal / Math.Max(m, double.Epsilon) : m / goal;
+        var verdict = met ? "met" : $"missed, by a factor of {factor.ToString("F1", Inv)}";
+        md.AppendLine(Inv, $"| {name} | {(higherIsBetter ? "≥" : "≤")} {goal} | {m.ToString(format, Inv)} | {verdict} |");
     }
 
     private static void AppendRatio(StringBuilder md, IReadOnlyList<PhaseResult> phases, string top, string bottom, string label, string target)

@@ -82,9 +82,9 @@ elapsed=$(( $(date -u +%s) - started ))
   echo "**Machine:** $(nproc) cores ($cpu), $mem memory, $(uname -sr), .NET $(dotnet --version), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), Node $(node --version)."
   echo
   echo "**Load on the machine.** The load average is printed around every phase below. During this run the"
-  echo "machine was shared with other engineers' builds and tests, so the load average was far above the"
-  echo "core count and every number here is lower, and noisier, than on an idle machine; compare the"
-  echo "ratios between phases run minutes apart rather than the absolute values."
+  echo "machine was shared with other engineers' builds and tests, so the load average was above the"
+  echo "core count (2) throughout and every number here is lower, and noisier, than on an idle machine;"
+  echo "the background load also changed between phases, so even the ratios carry that noise."
   echo
   echo '```'
   echo "start:               $(cat "$results/raw/uptime-start.txt")"

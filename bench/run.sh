@@ -81,10 +81,10 @@ elapsed=$(( $(date -u +%s) - started ))
   echo
   echo "**Machine:** $(nproc) cores ($cpu), $mem memory, $(uname -sr), .NET $(dotnet --version), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), Node $(node --version)."
   echo
-  echo "**Load on the machine.** The load average is printed around every phase below. During this run the"
-  echo "machine was shared with other engineers' builds and tests, so the load average was above the"
-  echo "core count (2) throughout and every number here is lower, and noisier, than on an idle machine;"
-  echo "the background load also changed between phases, so even the ratios carry that noise."
+  echo "**Load on the machine.** This machine is shared with other engineers' builds and tests; the load"
+  echo "average (below, and around every phase in the tables) affects every number here: a phase run while"
+  echo "it was above the core count measured less, and noisier, than an idle machine would, and the load"
+  echo "changed between phases, so even the ratios carry that noise."
   echo
   echo '```'
   echo "start:               $(cat "$results/raw/uptime-start.txt")"

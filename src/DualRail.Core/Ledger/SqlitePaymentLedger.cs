@@ -166,11 +166,17 @@ public sealed class SqlitePaymentLedger : IPaymentLedger, IDisposable
             """, cancellationToken, ("$next", nextAttemptAt.ToUnixTimeMilliseconds()), ("$error", error), ("$id", receiptId));
     }
 
+    /// <inheritdoc />
+    /// <remarks>A successful settlement also marks the reservation served, in the same transaction.</remarks>
     public async ValueTask<Receipt> RecordReceiptAsync(string singleUseKey, string rail, PaymentSettlement result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         var now = Now();
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // Money that moved consumes the payment: served in the same transaction, so it can never be reserved again.
+        if (result.Success)
+            await MarkServedAsync(connection, transaction, singleUseKey, "", cancellationToken);
         // A failed earlier attempt with the same payment may be overwritten; a settled or pending one never.
         await ExecuteAsync(connection, """
             INSERT INTO receipts (id, single_use_key, rail, network, status, payer, tx, error_reason, last_error, created_at, settled_at)
@@ -178,11 +184,12 @@ public sealed class SqlitePaymentLedger : IPaymentLedger, IDisposable
             ON CONFLICT (single_use_key) DO UPDATE SET status = excluded.status, payer = excluded.payer, tx = excluded.tx,
                 error_reason = excluded.error_reason, last_error = excluded.last_error, settled_at = excluded.settled_at
             WHERE receipts.status = 'failed'
-            """, cancellationToken,
+            """, cancellationToken, transaction,
             ("$id", NewReceiptId()), ("$key", singleUseKey), ("$rail", rail), ("$network", result.Network),
             ("$status", result.Success ? "settled" : "failed"), ("$payer", result.Payer), ("$tx", result.Transaction),
             ("$reason", result.Success ? null : result.ErrorReason ?? ReasonCodes.UnexpectedSettleError),
             ("$message", result.ErrorMessage), ("$now", now));
+        await transaction.CommitAsync(cancellationToken);
         return await GetReceiptByKeyAsync(connection, singleUseKey, cancellationToken)
             ?? throw new InvalidOperationException("The receipt was not found after commit.");
     }

@@ -130,10 +130,12 @@ internal sealed partial class DualRailMiddleware
     private async Task ServeReservedAsync(HttpContext context, PaymentContext payment, VerifiedPayment paid)
     {
         var key = paid.Verification.SingleUseKey;
+        var final = paid.Verification.FinalSettlement;
         Receipt? receipt = null;
-        if (payment.SettlementMode == SettlementMode.SettleFirst)
+        if (payment.SettlementMode == SettlementMode.SettleFirst && final is null)
         {
             var settled = await SettleAsync(paid);
+            // A successful settlement marks the reservation served in the same transaction: money that moved is never reusable.
             receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
             if (!settled.Success)
             {
@@ -167,34 +169,34 @@ internal sealed partial class DualRailMiddleware
             return;
         }
 
-        switch (payment.SettlementMode)
+        if (final is not null)
         {
-            case SettlementMode.Async:
-                receipt = await _ledger.EnqueueSettlementAsync(new SettlementRequest
-                {
-                    SingleUseKey = key,
-                    Rail = paid.Rail.Name,
-                    ResourceKey = payment.ResourceKey,
-                    Payload = paid.Payload,
-                    Requirements = paid.Requirements,
-                    Payer = paid.Verification.Payer,
-                }, CancellationToken.None);
-                break;
-            case SettlementMode.Sync:
-                var settled = await SettleAsync(paid);
-                receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
-                if (!settled.Success)
-                {
-                    await ReleaseAsync(key);
-                    context.Response.Headers.Clear();
-                    await RefuseSettlementAsync(context, payment, paid, settled);
-                    return;
-                }
-                await _ledger.MarkServedAsync(key, CancellationToken.None);
-                break;
-            default:
-                await _ledger.MarkServedAsync(key, CancellationToken.None);
-                break;
+            // Final at verification (a settled invoice): nothing to move, record it settled now, in every mode.
+            receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, final with { Payer = final.Payer ?? paid.Verification.Payer }, CancellationToken.None);
+        }
+        else if (payment.SettlementMode == SettlementMode.Async)
+        {
+            receipt = await _ledger.EnqueueSettlementAsync(new SettlementRequest
+            {
+                SingleUseKey = key,
+                Rail = paid.Rail.Name,
+                ResourceKey = payment.ResourceKey,
+                Payload = paid.Payload,
+                Requirements = paid.Requirements,
+                Payer = paid.Verification.Payer,
+            }, CancellationToken.None);
+        }
+        else if (payment.SettlementMode == SettlementMode.Sync)
+        {
+            var settled = await SettleAsync(paid);
+            receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
+            if (!settled.Success)
+            {
+                await ReleaseAsync(key);
+                context.Response.Headers.Clear();
+                await RefuseSettlementAsync(context, payment, paid, settled);
+                return;
+            }
         }
 
         WritePaymentResponse(context.Response, paid, receipt!);

@@ -30,7 +30,10 @@ public interface IPaymentLedger
     /// <summary>Gives a leased settlement back to the queue, due again at <paramref name="nextAttemptAt"/>.</summary>
     ValueTask RetrySettlementAsync(string receiptId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
 
-    /// <summary>Records a settlement that already happened (Sync / SettleFirst) as a receipt.</summary>
+    /// <summary>
+    /// Records a settlement that already happened (Sync / SettleFirst, or final at verification) as a
+    /// receipt; a successful one also marks the reservation served, in the same transaction.
+    /// </summary>
     ValueTask<Receipt> RecordReceiptAsync(string singleUseKey, string rail, PaymentSettlement result, CancellationToken cancellationToken);
 
     ValueTask<Receipt?> GetReceiptAsync(string receiptId, CancellationToken cancellationToken);

@@ -166,6 +166,8 @@ public sealed class SqlitePaymentLedger : IPaymentLedger, IDisposable, IAsyncDis
             """, ("$next", next), ("$error", error), ("$id", receiptId)), cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>A successful settlement also marks the reservation served, in the same transaction.</remarks>
     public async ValueTask<Receipt> RecordReceiptAsync(string singleUseKey, string rail, PaymentSettlement result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -173,6 +175,9 @@ public sealed class SqlitePaymentLedger : IPaymentLedger, IDisposable, IAsyncDis
         var id = NewReceiptId();
         return await WriteAsync(context =>
         {
+            // Money that moved consumes the payment: served in the same transaction, so it can never be reserved again.
+            if (result.Success)
+                MarkServed(context, singleUseKey, "", now);
             // A failed earlier attempt with the same payment may be overwritten; a settled or pending one never.
             context.Execute("""
                 INSERT INTO receipts (id, single_use_key, rail, network, status, payer, tx, error_reason, last_error, created_at, settled_at)

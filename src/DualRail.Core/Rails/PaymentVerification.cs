@@ -20,10 +20,27 @@ public sealed record PaymentVerification
     /// <summary>CAIP-2 network of the payment.</summary>
     public string Network { get; init; } = "";
 
+    /// <summary>
+    /// Set when the payment is already final at verification (a settled Lightning invoice): there is
+    /// nothing left to move, so the server records this settlement when the handler succeeds instead
+    /// of calling <see cref="IPaymentRail.SettleAsync"/>, in every settlement mode.
+    /// </summary>
+    public PaymentSettlement? FinalSettlement { get; init; }
+
     public static PaymentVerification Valid(string singleUseKey, string network, string? payer = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(singleUseKey);
         return new() { IsValid = true, SingleUseKey = singleUseKey, Network = network, Payer = payer };
+    }
+
+    /// <summary>A valid payment that is already final; <paramref name="settlement"/> must be a success.</summary>
+    public static PaymentVerification Final(string singleUseKey, string network, PaymentSettlement settlement, string? payer = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(singleUseKey);
+        ArgumentNullException.ThrowIfNull(settlement);
+        if (!settlement.Success)
+            throw new ArgumentException("A final settlement must be a successful one.", nameof(settlement));
+        return new() { IsValid = true, SingleUseKey = singleUseKey, Network = network, Payer = payer ?? settlement.Payer, FinalSettlement = settlement };
     }
 
     public static PaymentVerification Invalid(string reason, string? message = null, string? payer = null) =>

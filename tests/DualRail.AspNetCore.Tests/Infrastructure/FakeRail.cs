@@ -9,7 +9,8 @@ namespace DualRail.AspNetCore.Tests.Infrastructure;
 /// <summary>
 /// A rail for tests only. It sells on network <c>test:fake</c> with scheme <c>exact</c>; its requirement
 /// names the resource in extra, so a payment for one route does not pay another. A payload is
-/// <c>{ "proof": "...", "valid": true }</c>; the proof is the single-use key.
+/// <c>{ "proof": "...", "valid": true, "final": false }</c>; the proof is the single-use key, and a final one
+/// is already settled at verification (transaction "final-&lt;proof&gt;"), like a paid Lightning invoice.
 /// </summary>
 internal sealed class FakeRail : IPaymentRail
 {
@@ -44,8 +45,11 @@ internal sealed class FakeRail : IPaymentRail
     {
         var proof = payload.Payload["proof"]?.GetValue<string>();
         var valid = payload.Payload["valid"]?.GetValue<bool>() ?? true;
-        return ValueTask.FromResult(string.IsNullOrEmpty(proof) || !valid
-            ? PaymentVerification.Invalid(ReasonCodes.InvalidExactEvmPayloadSignature, "the fake proof is invalid")
+        var final = payload.Payload["final"]?.GetValue<bool>() ?? false;
+        if (string.IsNullOrEmpty(proof) || !valid)
+            return ValueTask.FromResult(PaymentVerification.Invalid(ReasonCodes.InvalidExactEvmPayloadSignature, "the fake proof is invalid"));
+        return ValueTask.FromResult(final
+            ? PaymentVerification.Final("fake:" + proof, NetworkId, PaymentSettlement.Succeeded(NetworkId, "final-" + proof), payer: "payer-" + proof)
             : PaymentVerification.Valid("fake:" + proof, NetworkId, payer: "payer-" + proof));
     }
 

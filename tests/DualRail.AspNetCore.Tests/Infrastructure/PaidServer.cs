@@ -104,18 +104,23 @@ internal sealed class PaidServer : IAsyncDisposable
             Served("");
             return FlakyFails ? Results.Problem("boom", statusCode: 500) : Results.Text("flaky content");
         }).RequirePayment("$0.01");
-        app.MapGet("/api/throws", () =>
-        {
-            Served("");
-            if (FlakyFails)
-                throw new InvalidOperationException("handler bug");
-            return "recovered";
-        }).RequirePayment("$0.01");
+        MapThrowing(app, "/api/throws", SettlementMode.Async);
+        MapThrowing(app, "/api/throws-sync", SettlementMode.Sync);
+        MapThrowing(app, "/api/throws-first", SettlementMode.SettleFirst);
         app.MapGet("/api/premium/{**rest}", (string rest) => Served("premium " + rest));
         app.MapPost("/api/configured/sync", () => Served("configured"));
         app.MapGet("/api/premium-free", () => "free").DisablePayment();
         app.MapControllers();
     }
+
+    private void MapThrowing(WebApplication app, string path, SettlementMode settlement) =>
+        app.MapGet(path, () =>
+        {
+            Served("");
+            if (FlakyFails)
+                throw new InvalidOperationException("handler bug");
+            return "recovered";
+        }).RequirePayment("$0.01", settlement: settlement);
 
     private string Served(string content)
     {

@@ -29,12 +29,12 @@ internal static class X402TestClient
     }
 
     /// <summary>A v2 PAYMENT-SIGNATURE value paying <paramref name="accepted"/> with a fresh (or given) proof.</summary>
-    public static string Pay(PaymentRequirements accepted, string? proof = null, bool valid = true) =>
+    public static string Pay(PaymentRequirements accepted, string? proof = null, bool valid = true, bool final = false) =>
         X402HeaderCodec.Encode(new PaymentPayload
         {
             X402Version = 2,
             Accepted = accepted,
-            Payload = new JsonObject { ["proof"] = proof ?? Guid.NewGuid().ToString("N"), ["valid"] = valid },
+            Payload = new JsonObject { ["proof"] = proof ?? Guid.NewGuid().ToString("N"), ["valid"] = valid, ["final"] = final },
         });
 
     public static HttpRequestMessage Request(string path, string? signature = null, string? xPayment = null, HttpMethod? method = null)

@@ -29,7 +29,7 @@ need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v gnuplot >/dev/null || need+=(gnuplot-nox)
 command -v node >/dev/null || need+=(nodejs npm)
-secp=; ls /usr/lib/*/libsecp256k1.so.* /usr/lib/libsecp256k1.so.* >/dev/null 2>&1 || secp=yes
+secp=yes; compgen -G '/usr/lib/*/libsecp256k1.so.*' >/dev/null || compgen -G '/usr/lib/libsecp256k1.so.*' >/dev/null && secp=
 installed="nothing"
 if [ ${#need[@]} -gt 0 ] || [ -n "$secp" ]; then
   sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
@@ -147,7 +147,9 @@ verdict=$([ "$elapsed" -le $((budget_minutes * 60)) ] && echo "within" || echo "
   echo "\`dualrail facilitator --urls http://127.0.0.1:PORT\` (\`DualRail__Facilitator__*\`, the relayer key from a file);"
   echo "the LND simulator, \`dotnet regtest/DualRail.LndSim/bin/Release/net10.0/DualRail.LndSim.dll --data-dir DIR\`; Anvil"
   echo "(chain id 84532, the test token at Base Sepolia's USDC address); and"
-  echo "for (e), (e1) the reference server and facilitator, the Node scripts of tests/interop."
+  echo "for (e), (e1) the reference server and facilitator, the Node scripts of tests/interop. The settlement phases"
+  echo "run \`dualrail facilitator\` as a process too, but the server's ledger and settlement worker inside the orchestrator"
+  echo "(no HTTP is involved there: the backlog is queued straight into that ledger)."
   echo
   echo "**One server process per phase**, not one for all of (a)–(d): every measured phase starts on a fresh chain"
   echo "(Anvil slows down as its chain grows) with a fresh facilitator, LND simulator and server ledger, and no"

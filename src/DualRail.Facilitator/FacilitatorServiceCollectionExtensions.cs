@@ -34,10 +34,13 @@ public static class FacilitatorServiceCollectionExtensions
         services.AddOptions<FacilitatorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FacilitatorOptions>, FacilitatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(ChainRegistry.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // No per-request log lines from the factory's logging handlers: JSON-RPC runs at thousands of
+        // calls per second, and failures are logged by the facilitator's own messages.
+        services.AddHttpClient(ChainRegistry.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.TryAddSingleton(sp => RelayerAccount.FromOptions(sp.GetRequiredService<IOptions<FacilitatorOptions>>().Value));
         services.TryAddSingleton<ChainRegistry>();
         services.TryAddSingleton<ISettlementStore, SqliteSettlementStore>();
+        services.TryAddSingleton<DeployedCodeCache>();
         services.TryAddSingleton<ExactEvmVerifier>();
         services.TryAddSingleton<ExactEvmSettler>();
         services.AddHostedService<FacilitatorStartup>();

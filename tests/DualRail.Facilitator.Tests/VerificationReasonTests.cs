@@ -96,6 +96,21 @@ public sealed class VerificationReasonTests(FacilitatorFixture fixture) : IClass
         await AssertRejectedAsync(Scenario() with { Token = RandomAddress() }, ReasonCodes.InvalidExactEvmEip3009NotSupported);
     }
 
+    [Fact]
+    public async Task A_token_deployed_after_a_refusal_is_accepted()
+    {
+        // The facilitator remembers only that a token has code, never that it has none.
+        var scenario = Scenario() with { Token = RandomAddress() };
+        var refused = await fixture.Host.Client.VerifyAsync(await scenario.BuildBodyAsync());
+        Assert.Equal(ReasonCodes.InvalidExactEvmEip3009NotSupported, refused.InvalidReason);
+
+        await fixture.Anvil.InstallTokenAtAsync(scenario.Token);
+        await fixture.Anvil.MintAsync(scenario.Token, Payer.Address, 1_000_000);
+        var accepted = await fixture.Host.Client.VerifyAsync(await (scenario with { Nonce = TestAuthorization.NewNonce() }).BuildBodyAsync());
+
+        Assert.True(accepted.IsValid, accepted.InvalidReason);
+    }
+
     private async Task AssertRejectedAsync(PaymentScenario scenario, string expectedReason)
     {
         await fixture.Anvil.MintAsync(fixture.BaseSepoliaToken, Payer.Address, 1_000_000);

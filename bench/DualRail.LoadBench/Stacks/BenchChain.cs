@@ -14,6 +14,9 @@ internal sealed class BenchChain : IAsyncDisposable
     public static readonly DevAccount Merchant = DevAccounts.Account1;
     public static readonly DevAccount Relayer = DevAccounts.Account9;
 
+    /// <summary>How the bench's Anvil mines (reported next to the settlement numbers).</summary>
+    public const string MiningMode = "automine (one block per transaction)";
+
     private BenchChain(AnvilProcess anvil, string token)
     {
         Anvil = anvil;

@@ -81,12 +81,6 @@ internal sealed partial class DualRailMiddleware
         }
 
         var rail = Array.Find(_rails, r => r.CanHandle(payload!));
-        if (rail is { IsAvailable: false })
-        {
-            // The payment may be good (a paid invoice): say the rail is down rather than that the network is unknown.
-            await Refuse402Async(context, payment, null, ReasonCodes.UnexpectedVerifyError);
-            return;
-        }
         if (rail is null)
         {
             var accepts = await _responder.QuoteAsync(payment, ct);
@@ -95,6 +89,9 @@ internal sealed partial class DualRailMiddleware
             return;
         }
 
+        // A rail that is down (LND unreachable) may still prove a payment that is final, e.g. an invoice the ledger
+        // records as settled; whatever else it says, the payment may be good, so the answer is that the rail is down.
+        var railDown = !rail.IsAvailable;
         PaymentRequirements? requirements;
         PaymentVerification verification;
         try
@@ -112,7 +109,13 @@ internal sealed partial class DualRailMiddleware
         }
         if (!verification.IsValid || requirements is null)
         {
-            await Refuse402Async(context, payment, null, verification.InvalidReason ?? ReasonCodes.InvalidPayment);
+            await Refuse402Async(context, payment, null, railDown ? ReasonCodes.UnexpectedVerifyError : verification.InvalidReason ?? ReasonCodes.InvalidPayment);
+            return;
+        }
+        if (railDown && verification.FinalSettlement is null)
+        {
+            // A rail that is down settles nothing: only a payment already final at verification can be served.
+            await Refuse402Async(context, payment, null, ReasonCodes.UnexpectedVerifyError);
             return;
         }
 

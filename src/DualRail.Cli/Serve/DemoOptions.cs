@@ -1,3 +1,5 @@
+using DualRail.Rails;
+
 namespace DualRail.Cli.Serve;
 
 /// <summary><c>DualRail:Demo</c>: the demo endpoints of <c>dualrail serve</c>.</summary>
@@ -10,4 +12,7 @@ internal sealed class DemoOptions
 
     /// <summary>The price of <c>GET /api/demo</c>. Default "$0.01".</summary>
     public string Price { get; set; } = "$0.01";
+
+    /// <summary>When <c>GET /api/demo</c> settles: Async (default), Sync or SettleFirst.</summary>
+    public SettlementMode Settlement { get; set; } = SettlementMode.Async;
 }

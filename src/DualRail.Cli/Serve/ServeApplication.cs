@@ -57,7 +57,7 @@ internal static class ServeApplication
             return;
         app.MapGet("/api/free", () => Results.Json(new { message = "This one is free." }));
         app.MapGet("/api/demo", () => Results.Json(new { message = "Paid content: thank you for your payment.", servedAt = DateTimeOffset.UtcNow }))
-            .RequirePayment(demo.Price, description: "DualRail demo resource", mimeType: "application/json", settlement: SettlementMode.Async);
+            .RequirePayment(demo.Price, description: "DualRail demo resource", mimeType: "application/json", settlement: demo.Settlement);
     }
 
     private static Dictionary<string, string?> Overrides(ServeSettings settings)

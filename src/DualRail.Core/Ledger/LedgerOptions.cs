@@ -16,4 +16,11 @@ public sealed class LedgerOptions
     /// blocks its payment before the payment can be used again. Default 10 minutes.
     /// </summary>
     public TimeSpan ReservationTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How hard a commit is flushed to disk: <see cref="LedgerSynchronousMode.Full"/> (default: durable
+    /// across a power loss) or <see cref="LedgerSynchronousMode.Normal"/> (faster; the last commits can be
+    /// lost on a power loss or OS crash, never on a process crash).
+    /// </summary>
+    public LedgerSynchronousMode Synchronous { get; set; } = LedgerSynchronousMode.Full;
 }

@@ -19,6 +19,8 @@ internal sealed class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
         }
         if (options.ReservationTimeout <= TimeSpan.Zero)
             failures.Add("DualRail:Ledger:ReservationTimeout must be positive.");
+        if (!Enum.IsDefined(options.Synchronous))
+            failures.Add("DualRail:Ledger:Synchronous must be Full or Normal.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

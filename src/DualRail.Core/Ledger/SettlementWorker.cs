@@ -9,7 +9,8 @@ namespace DualRail.Ledger;
 /// <summary>
 /// Drains the ledger's settlement queue: leases due rows, asks the rail named on each row to settle,
 /// then completes the row or schedules a retry with exponential backoff, giving up as failed after
-/// <see cref="SettlementWorkerOptions.MaxAttempts"/>. It wakes at once when this process queues a
+/// <see cref="SettlementWorkerOptions.MaxAttempts"/>. Up to <see cref="SettlementWorkerOptions.MaxConcurrency"/>
+/// rows are settled at once, and a freed slot is refilled at once (a slow row holds only its own slot). It wakes at once when this process queues a
 /// settlement (<see cref="SettlementSignal"/>) and polls otherwise, so rows left by a restart are
 /// picked up. The lease keeps two workers (or two instances) from settling one payment at once.
 /// </summary>
@@ -41,46 +42,83 @@ public sealed partial class SettlementWorker : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        var running = new List<Task>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                int processed;
-                do
+                running.RemoveAll(task => task.IsCompleted);
+                var options = _options.CurrentValue;
+                var free = options.MaxConcurrency - running.Count;
+                if (free <= 0)
                 {
-                    processed = await RunOnceAsync(stoppingToken);
+                    // Every slot is busy: lease again as soon as one settlement finishes.
+                    await Task.WhenAny(running).WaitAsync(stoppingToken);
+                    continue;
                 }
-                while (processed > 0 && !stoppingToken.IsCancellationRequested);
 
-                await _signal.WaitAsync(_options.CurrentValue.PollInterval, _time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.QueueFailed(_logger, ex);
+                var wanted = Math.Min(free, options.BatchSize);
+                IReadOnlyList<PendingSettlement> due;
                 try
                 {
-                    await Task.Delay(_options.CurrentValue.PollInterval, _time, stoppingToken);
+                    due = await _ledger.LeaseDueSettlementsAsync(wanted, options.LeaseDuration, stoppingToken);
                 }
-                catch (OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    return;
+                    Log.QueueFailed(_logger, ex);
+                    await Task.Delay(options.PollInterval, _time, stoppingToken);
+                    continue;
                 }
+
+                foreach (var pending in due)
+                    running.Add(ProcessGuardedAsync(pending, options, stoppingToken));
+
+                // Fewer due rows than asked for: the queue is drained until something is queued or a retry falls due.
+                if (due.Count < wanted)
+                    await _signal.WaitAsync(options.PollInterval, _time, stoppingToken);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Settlements in flight see the stopping token; an interrupted one keeps its lease and is retried after it runs out.
+            await Task.WhenAll(running);
         }
     }
 
-    /// <summary>Leases one batch of due settlements and processes it; returns how many rows were processed.</summary>
+    /// <summary>
+    /// Leases one batch of due settlements and settles it, at most <see cref="SettlementWorkerOptions.MaxConcurrency"/>
+    /// at once; returns how many rows were processed.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
         var due = await _ledger.LeaseDueSettlementsAsync(options.BatchSize, options.LeaseDuration, cancellationToken);
-        foreach (var pending in due)
-            await ProcessAsync(pending, options, cancellationToken);
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (pending, token) => await ProcessAsync(pending, options, token));
         return due.Count;
+    }
+
+    /// <summary>One row in the background: never throws, so a failing row cannot stop the others.</summary>
+    private async Task ProcessGuardedAsync(PendingSettlement pending, SettlementWorkerOptions options, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await ProcessAsync(pending, options, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // Its lease runs out and the row is tried again.
+            Log.ProcessFailed(_logger, pending.ReceiptId, ex);
+        }
     }
 
     private async Task ProcessAsync(PendingSettlement pending, SettlementWorkerOptions options, CancellationToken cancellationToken)
@@ -149,5 +187,9 @@ public sealed partial class SettlementWorker : BackgroundService
         [LoggerMessage(EventId = 2005, Level = LogLevel.Error, EventName = "SettlementQueueFailed",
             Message = "The settlement queue could not be read; retrying at the next poll.")]
         public static partial void QueueFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2006, Level = LogLevel.Error, EventName = "SettlementRecordFailed",
+            Message = "Settlement {ReceiptId} could not be recorded; it is tried again when its lease runs out.")]
+        public static partial void ProcessFailed(ILogger logger, string receiptId, Exception exception);
     }
 }

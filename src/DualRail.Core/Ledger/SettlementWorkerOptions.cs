@@ -26,6 +26,12 @@ public sealed class SettlementWorkerOptions
     /// <summary>Settlements leased per round. Default 16.</summary>
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>
+    /// Settlements in flight at once (each holds its own lease); 1 settles one at a time. Default 32.
+    /// Each one is a settle call to the rail (for EVM, an HTTP call to the facilitator that lasts until the transaction is mined).
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 32;
+
     /// <summary>The delay before retry number <paramref name="attempts"/> + 1.</summary>
     public TimeSpan BackoffAfter(int attempts)
     {

@@ -11,6 +11,8 @@ internal sealed class SettlementWorkerOptionsValidator : IValidateOptions<Settle
             failures.Add("DualRail:Settlement:MaxAttempts must be at least 1.");
         if (options.BatchSize < 1)
             failures.Add("DualRail:Settlement:BatchSize must be at least 1.");
+        if (options.MaxConcurrency is < 1 or > 1024)
+            failures.Add("DualRail:Settlement:MaxConcurrency must be between 1 and 1024.");
         if (options.LeaseDuration <= TimeSpan.Zero)
             failures.Add("DualRail:Settlement:LeaseDuration must be positive.");
         if (options.PollInterval <= TimeSpan.Zero)

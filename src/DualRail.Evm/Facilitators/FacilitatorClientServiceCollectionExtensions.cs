@@ -28,7 +28,9 @@ public static class FacilitatorClientServiceCollectionExtensions
             {
                 AllowAutoRedirect = false,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
-            });
+            })
+            // One /verify per paid request: no per-request log lines (failures are logged by FacilitatorLog).
+            .RemoveAllLoggers();
         services.TryAddSingleton<IFacilitatorClient, HttpFacilitatorClient>();
         return services;
     }

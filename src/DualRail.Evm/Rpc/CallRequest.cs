@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using DualRail.Crypto;
 
 namespace DualRail.Evm.Rpc;
@@ -22,30 +22,30 @@ public sealed record CallRequest
     /// <summary>Gas limit for the call.</summary>
     public BigInteger? Gas { get; init; }
 
-    internal JsonObject ToJson()
+    internal void WriteTo(Utf8JsonWriter writer)
     {
-        var json = new JsonObject();
+        writer.WriteStartObject();
         if (From is { } from)
         {
-            json["from"] = from.ToLowerHex();
+            writer.WriteString("from", from.ToLowerHex());
         }
 
         if (To is { } to)
         {
-            json["to"] = to.ToLowerHex();
+            writer.WriteString("to", to.ToLowerHex());
         }
 
-        json["data"] = Hex.Encode(Data, withPrefix: true);
+        writer.WriteString("data", Hex.Encode(Data, withPrefix: true));
         if (Value is { } value)
         {
-            json["value"] = HexQuantity.Format(value);
+            writer.WriteString("value", HexQuantity.Format(value));
         }
 
         if (Gas is { } gas)
         {
-            json["gas"] = HexQuantity.Format(gas);
+            writer.WriteString("gas", HexQuantity.Format(gas));
         }
 
-        return json;
+        writer.WriteEndObject();
     }
 }

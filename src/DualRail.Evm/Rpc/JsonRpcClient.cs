@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Numerics;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DualRail.Crypto;
@@ -36,15 +36,7 @@ public sealed class JsonRpcClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         var id = Interlocked.Increment(ref nextId);
-        var request = new JsonObject
-        {
-            ["jsonrpc"] = "2.0",
-            ["id"] = id,
-            ["method"] = method,
-            ["params"] = new JsonArray(parameters.Select(ToNode).ToArray()),
-        };
-
-        using var content = new StringContent(request.ToJsonString(), Encoding.UTF8);
+        using var content = new ByteArrayContent(WriteRequest(id, method, parameters));
         content.Headers.ContentType = JsonContentType;
         using var document = await PostAsync(method, content, cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
@@ -133,14 +125,14 @@ public sealed class JsonRpcClient
 
     /// <summary>eth_estimateGas. A revert throws <see cref="EvmRevertException"/>.</summary>
     public async Task<BigInteger> EstimateGasAsync(CallRequest call, CancellationToken cancellationToken = default) =>
-        RpcResultReader.Quantity(await SendAsync("eth_estimateGas", [call.ToJson()], cancellationToken).ConfigureAwait(false), "gas estimate");
+        RpcResultReader.Quantity(await SendAsync("eth_estimateGas", [call], cancellationToken).ConfigureAwait(false), "gas estimate");
 
     /// <summary>
     /// eth_call; returns the output bytes. A revert throws <see cref="EvmRevertException"/>. Note that a
     /// call to an address without code succeeds with empty output.
     /// </summary>
     public async Task<byte[]> CallAsync(CallRequest call, BlockTag block, CancellationToken cancellationToken = default) =>
-        RpcResultReader.Data(await SendAsync("eth_call", [call.ToJson(), block.ToString()], cancellationToken).ConfigureAwait(false), "call output");
+        RpcResultReader.Data(await SendAsync("eth_call", [call, block.ToString()], cancellationToken).ConfigureAwait(false), "call output");
 
     /// <summary>eth_call at the latest block.</summary>
     public Task<byte[]> CallAsync(CallRequest call, CancellationToken cancellationToken = default) =>
@@ -222,18 +214,68 @@ public sealed class JsonRpcClient
             : new JsonRpcException(method, code, message, data);
     }
 
-    private static JsonNode? ToNode(object? value) => value switch
+    /// <summary>The request body, written straight to UTF-8 (no intermediate JSON tree).</summary>
+    private static byte[] WriteRequest(long id, string method, IReadOnlyList<object?> parameters)
     {
-        null => null,
-        JsonNode node => node.DeepClone(),
-        string text => JsonValue.Create(text),
-        bool flag => JsonValue.Create(flag),
-        EvmAddress address => JsonValue.Create(address.ToLowerHex()),
-        BlockTag tag => JsonValue.Create(tag.ToString()),
-        BigInteger quantity => JsonValue.Create(HexQuantity.Format(quantity)),
-        int or long => JsonValue.Create(HexQuantity.Format(Convert.ToInt64(value, CultureInfo.InvariantCulture))),
-        byte[] bytes => JsonValue.Create(Hex.Encode(bytes, withPrefix: true)),
-        JsonElement element => JsonNode.Parse(element.GetRawText()),
-        _ => throw new ArgumentException($"Cannot send a {value.GetType().Name} as a JSON-RPC parameter."),
-    };
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writer.WriteNumber("id", id);
+            writer.WriteString("method", method);
+            writer.WriteStartArray("params");
+            foreach (var parameter in parameters)
+            {
+                WriteParameter(writer, parameter);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteParameter(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonNode node:
+                node.WriteTo(writer);
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case CallRequest call:
+                call.WriteTo(writer);
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case EvmAddress address:
+                writer.WriteStringValue(address.ToLowerHex());
+                break;
+            case BlockTag tag:
+                writer.WriteStringValue(tag.ToString());
+                break;
+            case BigInteger quantity:
+                writer.WriteStringValue(HexQuantity.Format(quantity));
+                break;
+            case int or long:
+                writer.WriteStringValue(HexQuantity.Format(Convert.ToInt64(value, CultureInfo.InvariantCulture)));
+                break;
+            case byte[] bytes:
+                writer.WriteStringValue(Hex.Encode(bytes, withPrefix: true));
+                break;
+            default:
+                throw new ArgumentException($"Cannot send a {value.GetType().Name} as a JSON-RPC parameter.");
+        }
+    }
 }

@@ -23,6 +23,7 @@ namespace DualRail.Facilitator.Verification;
 internal sealed class ExactEvmVerifier(
     ChainRegistry chains,
     RelayerAccount relayer,
+    DeployedCodeCache deployedCode,
     TimeProvider time,
     IOptions<FacilitatorOptions> options,
     ILogger<ExactEvmVerifier> logger)
@@ -126,7 +127,7 @@ internal sealed class ExactEvmVerifier(
         {
             await client.CallAsync(payment.Asset, callData, relayer.Address, cancellationToken);
             // A call to an address without code "succeeds" with empty output.
-            if ((await client.GetCodeAsync(payment.Asset, cancellationToken)).Length > 0)
+            if (await deployedCode.HasCodeAsync(payment.Chain, payment.Asset, cancellationToken))
                 return (null, null);
             return (ReasonCodes.InvalidExactEvmEip3009NotSupported, null);
         }

@@ -1,8 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DualRail.AspNetCore.Metadata;
 using DualRail.Cli.Serve;
 using DualRail.Protocol;
+using DualRail.Rails;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DualRail.Cli.Tests.Serve;
@@ -84,6 +89,47 @@ public sealed class ServeCommandTests : IDisposable
         await using var app = ServeApplication.Build(Settings(config));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("ten dollars", error.Message);
+    }
+
+    [Theory]
+    [InlineData(null, SettlementMode.Async)]
+    [InlineData("Sync", SettlementMode.Sync)]
+    [InlineData("SettleFirst", SettlementMode.SettleFirst)]
+    public async Task TheDemoRouteSettlesAsDualRailDemoSettlementSays(string? configured, SettlementMode expected)
+    {
+        var config = new FileInfo(Path.Combine(_directory.FullName, "demo.json"));
+        await File.WriteAllTextAsync(config.FullName, configured is null ? "{}" : $$"""{ "DualRail": { "Demo": { "Settlement": "{{configured}}" } } }""");
+        var (app, client) = await StartAsync(Settings(config));
+        await using (app)
+        using (client)
+        {
+            var demo = app.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+                .Single(e => e.RoutePattern.RawText == "/api/demo");
+            Assert.Equal(expected, demo.Metadata.GetRequiredMetadata<IPaymentMetadata>().Settlement);
+            using var unpaid = await client.GetAsync("/api/demo");
+            Assert.Equal(HttpStatusCode.PaymentRequired, unpaid.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ABadDemoSettlementModeStopsStartUp()
+    {
+        var config = new FileInfo(Path.Combine(_directory.FullName, "bad-demo.json"));
+        await File.WriteAllTextAsync(config.FullName, """{ "DualRail": { "Demo": { "Settlement": "Later" } } }""");
+        Assert.ThrowsAny<InvalidOperationException>(() => ServeApplication.Build(Settings(config)));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("Warning", false)]
+    public async Task TheLogLevelComesFromLoggingLogLevelDefault(string? configured, bool informationLogged)
+    {
+        var config = new FileInfo(Path.Combine(_directory.FullName, "logging.json"));
+        await File.WriteAllTextAsync(config.FullName, configured is null ? "{}" : $$"""{ "Logging": { "LogLevel": { "Default": "{{configured}}" } } }""");
+        await using var app = ServeApplication.Build(Settings(config));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DualRail.AspNetCore.Middleware");
+        Assert.Equal(informationLogged, logger.IsEnabled(LogLevel.Information));
+        Assert.True(logger.IsEnabled(LogLevel.Warning));
     }
 
     [Fact]

@@ -15,9 +15,10 @@ internal sealed class LedgerFixture : IDisposable
 
     public string Path => System.IO.Path.Combine(_directory, "ledger.db");
 
-    public SqlitePaymentLedger Open(SettlementSignal? signal = null, TimeSpan? reservationTimeout = null)
+    public SqlitePaymentLedger Open(SettlementSignal? signal = null, TimeSpan? reservationTimeout = null,
+        LedgerSynchronousMode synchronous = LedgerSynchronousMode.Full)
     {
-        var options = new LedgerOptions { Path = Path };
+        var options = new LedgerOptions { Path = Path, Synchronous = synchronous };
         if (reservationTimeout is { } timeout)
             options.ReservationTimeout = timeout;
         var ledger = new SqlitePaymentLedger(Options.Create(options), Time, signal);

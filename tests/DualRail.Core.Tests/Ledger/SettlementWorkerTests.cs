@@ -1,7 +1,6 @@
 using DualRail.Ledger;
 using DualRail.Rails;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DualRail.Core.Tests.Ledger;
 
@@ -148,14 +147,5 @@ public sealed class SettlementWorkerTests : IDisposable
         using var timeout = new CancellationTokenSource(Patience);
         while (!await condition())
             await Task.Delay(20, timeout.Token);
-    }
-
-    private sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 }

@@ -336,6 +336,22 @@ public sealed class PaymentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APaymentThatIsFinalAtVerificationIsServedEvenWhileItsRailIsDown()
+    {
+        var terms = await X402TestClient.GetTermsAsync(_server.Client, "/api/demo");
+        _server.Rail.IsAvailable = false;
+        var invalid = X402TestClient.Pay(terms.Accepts[0], proof: "bad-while-down", valid: false, final: true);
+        using var refused = await X402TestClient.PaidGetAsync(_server.Client, "/api/demo", invalid);
+        using var served = await X402TestClient.PaidGetAsync(_server.Client, "/api/demo", X402TestClient.Pay(terms.Accepts[0], proof: "final-while-down", final: true));
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, refused.StatusCode);
+        Assert.Equal(ReasonCodes.UnexpectedVerifyError, X402TestClient.DecodeTerms(refused).Error);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(1, _server.HandlerCalls);
+        Assert.Empty(_server.Rail.SettleCalls);
+    }
+
+    [Fact]
     public async Task ACorsPreflightToAPricedRouteIsNotAskedToPay()
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/api/premium/x");

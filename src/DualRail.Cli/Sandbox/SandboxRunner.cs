@@ -65,7 +65,8 @@ internal sealed class SandboxRunner(TextWriter output, TextWriter error, Action<
                 ["DualRail:Lightning:Network"] = "regtest",
                 ["DualRail:Lightning:Lnd:Endpoint"] = merchant.Endpoint,
                 ["DualRail:Lightning:Lnd:TlsCertPath"] = merchant.Files.TlsCertPath,
-                ["DualRail:Lightning:Lnd:MacaroonPath"] = merchant.Files.AdminMacaroonPath,
+                // What LND's invoice.macaroon grants (invoices, address, onchain:read) is all the server needs.
+                ["DualRail:Lightning:Lnd:MacaroonPath"] = merchant.Files.InvoiceMacaroonPath,
             });
             started.Push(server);
             await server.StartAsync(cancellationToken);

@@ -23,6 +23,7 @@ public sealed class LndClient : IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly ILogger _logger;
+    private readonly bool _pinned;
 
     public LndClient(LndClientOptions options, ILogger<LndClient>? logger = null, TimeProvider? timeProvider = null)
     {
@@ -35,7 +36,9 @@ public sealed class LndClient : IDisposable
         _logger = logger ?? NullLogger<LndClient>.Instance;
         Endpoint = new Uri(options.Endpoint);
         Backoff = new LndReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay, clock);
-        _channel = LndChannelFactory.Create(Endpoint, options, PinnedCertificate.FromOptions(options), LndMacaroon.Load(options));
+        var pin = PinnedCertificate.FromOptions(options);
+        _pinned = pin is not null;
+        _channel = LndChannelFactory.Create(Endpoint, options, pin, LndMacaroon.Load(options));
         CallInvoker = _channel.Intercept(new DefaultDeadlineInterceptor(options.CallTimeout, clock));
         Lightning = new LightningClient(CallInvoker);
         Invoices = new InvoicesClient(CallInvoker);
@@ -67,7 +70,8 @@ public sealed class LndClient : IDisposable
 
     /// <summary>
     /// Waits until LND reports SERVER_ACTIVE (wallet unlocked, server started), retrying with
-    /// backoff while it is unreachable or still starting. Non-transient errors are thrown.
+    /// backoff while it is unreachable or still starting. Non-transient errors are thrown; a refused
+    /// TLS certificate at once, as <see cref="LndCertificateRejectedException"/>.
     /// </summary>
     public async Task WaitUntilReadyAsync(CancellationToken cancellationToken = default)
     {
@@ -80,6 +84,10 @@ public sealed class LndClient : IDisposable
                 if (current == WalletState.ServerActive)
                     return;
                 state = current.ToString();
+            }
+            catch (RpcException ex) when (LndTransientErrors.IsCertificateRejected(ex))
+            {
+                throw LndCertificateRejectedException.For(Endpoint, _pinned, ex);
             }
             catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && LndTransientErrors.IsTransient(ex))
             {

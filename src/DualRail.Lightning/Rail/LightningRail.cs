@@ -30,6 +30,7 @@ public sealed class LightningRail : IPaymentRail
     private readonly ILogger _logger;
     private readonly LightningNetwork _network;
     private readonly Bolt11Network _bolt11Network;
+    private readonly SettledInvoiceCache _settled;
 
     public LightningRail(
         LndClient lnd,
@@ -53,6 +54,7 @@ public sealed class LightningRail : IPaymentRail
 
         _network = network;
         _bolt11Network = LightningRailNetwork.ToBolt11(network);
+        _settled = new SettledInvoiceCache(timeProvider, options.Value.SettledInvoiceCacheSize);
     }
 
     public string Name => RailName;
@@ -124,7 +126,7 @@ public sealed class LightningRail : IPaymentRail
             return null;
         }
 
-        var invoice = await _ledger.GetInvoiceAsync(Convert.ToHexStringLower(paymentHash), cancellationToken);
+        var invoice = await GetInvoiceAsync(Convert.ToHexStringLower(paymentHash), cancellationToken);
         if (invoice is null || invoice.Network != Network)
         {
             return null;
@@ -151,7 +153,7 @@ public sealed class LightningRail : IPaymentRail
             return Refuse(proof, context, ReasonCodes.InvalidLightningPreimage, "sha256(preimage) is not the payment hash");
         }
 
-        var invoice = await _ledger.GetInvoiceAsync(proof.PaymentHashHex, cancellationToken);
+        var invoice = await GetInvoiceAsync(proof.PaymentHashHex, cancellationToken);
         if (invoice is null || invoice.Network != Network)
         {
             return Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceUnknown, "the payment hash is not an invoice this server minted");
@@ -162,9 +164,30 @@ public sealed class LightningRail : IPaymentRail
             return Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceMismatch, "the invoice was minted for another resource or amount");
         }
 
+        // A settlement the ledger holds is final and needs no LND: it is honoured even while LND is unreachable.
+        var settledAt = invoice.SettledAt;
+        if (settledAt is null)
+        {
+            if (!IsAvailable)
+            {
+                return Refuse(proof, context, ReasonCodes.UnexpectedVerifyError, "LND is unreachable and the ledger does not record the invoice as settled");
+            }
+
+            var node = await SettledAtNodeAsync(proof, cancellationToken);
+            if (node.Unreachable)
+            {
+                return Refuse(proof, context, ReasonCodes.UnexpectedVerifyError, "LND could not be asked whether the invoice is settled");
+            }
+
+            settledAt = node.SettledAt;
+            if (settledAt is { } at)
+            {
+                _settled.Add(invoice with { SettledAt = at });
+            }
+        }
+
         // A payment made in time is honoured even if the retry comes after expiry; an unpaid invoice past its expiry
         // can no longer be paid.
-        var settledAt = invoice.SettledAt ?? await SettledAtNodeAsync(proof, cancellationToken);
         if (settledAt is null)
         {
             return _timeProvider.GetUtcNow() >= invoice.ExpiresAt
@@ -177,7 +200,8 @@ public sealed class LightningRail : IPaymentRail
             return Refuse(proof, context, ReasonCodes.InvalidLightningInvoiceExpired, "the invoice was settled after it expired");
         }
 
-        return PaymentVerification.Valid(proof.SingleUseKey, Network);
+        // Settled is final on Lightning: nothing is left to move, so the server records the receipt settled at once.
+        return PaymentVerification.Final(proof.SingleUseKey, Network, PaymentSettlement.Succeeded(Network, proof.PaymentHashHex));
     }
 
     /// <summary>A settled invoice is final: there is nothing to move, so settling only reports the payment hash.</summary>
@@ -221,28 +245,50 @@ public sealed class LightningRail : IPaymentRail
         return !context.Price.IsBitcoin || context.Price.ToMillisatoshis() == invoice.AmountMsat;
     }
 
-    /// <summary>When LND settled the invoice (recording it in the ledger), or null if it is not settled or LND cannot say.</summary>
-    private async ValueTask<DateTimeOffset?> SettledAtNodeAsync(LightningProof proof, CancellationToken cancellationToken)
+    /// <summary>The invoice from the cache of settled ones, else from the ledger (cached when settled).</summary>
+    private async ValueTask<IssuedInvoice?> GetInvoiceAsync(string paymentHashHex, CancellationToken cancellationToken)
     {
+        if (_settled.TryGet(paymentHashHex, out var cached))
+        {
+            return cached;
+        }
+
+        var invoice = await _ledger.GetInvoiceAsync(paymentHashHex, cancellationToken);
+        if (invoice is { SettledAt: not null })
+        {
+            _settled.Add(invoice);
+        }
+
+        return invoice;
+    }
+
+    /// <summary>
+    /// When LND settled the invoice (recording it in the ledger); SettledAt null when it is not settled or LND does
+    /// not know it, Unreachable when LND could not be asked.
+    /// </summary>
+    private async ValueTask<(DateTimeOffset? SettledAt, bool Unreachable)> SettledAtNodeAsync(LightningProof proof, CancellationToken cancellationToken)
+    {
+        Invoice invoice;
         try
         {
-            var invoice = await _lnd.Lightning.LookupInvoiceAsync(
+            invoice = await _lnd.Lightning.LookupInvoiceAsync(
                 new PaymentHash { RHash = ByteString.CopyFrom(proof.PaymentHash) },
                 cancellationToken: cancellationToken);
-            if (invoice.State != Invoice.Types.InvoiceState.Settled)
-            {
-                return null;
-            }
-
-            var settledAt = invoice.SettleDate > 0 ? DateTimeOffset.FromUnixTimeSeconds(invoice.SettleDate) : _timeProvider.GetUtcNow();
-            await _ledger.MarkInvoiceSettledAsync(proof.PaymentHashHex, settledAt, cancellationToken);
-            return settledAt;
         }
         catch (RpcException ex)
         {
             LightningRailLog.LookupFailed(_logger, ex, proof.PaymentHashHex);
-            return null;
+            return (null, LndTransientErrors.IsTransient(ex) || LndTransientErrors.IsCertificateRejected(ex));
         }
+
+        if (invoice.State != Invoice.Types.InvoiceState.Settled)
+        {
+            return (null, false);
+        }
+
+        var settledAt = invoice.SettleDate > 0 ? DateTimeOffset.FromUnixTimeSeconds(invoice.SettleDate) : _timeProvider.GetUtcNow();
+        await _ledger.MarkInvoiceSettledAsync(proof.PaymentHashHex, settledAt, cancellationToken);
+        return (settledAt, false);
     }
 
     private PaymentVerification Refuse(LightningProof proof, PaymentContext context, string reason, string message)

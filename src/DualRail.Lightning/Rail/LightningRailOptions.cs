@@ -7,4 +7,10 @@ public sealed class LightningRailOptions
 
     /// <summary>The Bitcoin network the LND node runs on: mainnet, testnet, signet or regtest (or its bip122 id).</summary>
     public string Network { get; set; } = "";
+
+    /// <summary>
+    /// How many settled invoices the rail keeps in memory (until their expiry), so a paid request reads its invoice
+    /// from the ledger once. 0 turns the cache off.
+    /// </summary>
+    public int SettledInvoiceCacheSize { get; set; } = 10_000;
 }

@@ -41,6 +41,13 @@ public sealed class InvoiceWatcher(
             {
                 return;
             }
+            catch (LndCertificateRejectedException ex)
+            {
+                // Not transient: say so at once (health, log) rather than after a second failure; keep checking slowly.
+                reason = ex.Message;
+                InvoiceWatcherLog.CertificateRejected(logger, ex.Message);
+                failures = Math.Max(failures, 1);
+            }
             catch (RpcException ex)
             {
                 reason = $"LND is unreachable or failing ({ex.StatusCode})";
@@ -76,7 +83,7 @@ public sealed class InvoiceWatcher(
             await lnd.WaitUntilReadyAsync(cancellationToken);
         }
 
-        var cursors = new InvoiceCursors(ledger, lnd.Endpoint.Authority);
+        var cursors = new InvoiceCursors(ledger, lnd.Endpoint.Authority, timeProvider, options.Value.AddIndexSaveInterval);
         var (addIndex, settleIndex) = await CatchUpAsync(cursors, cancellationToken);
 
         using var call = lnd.Lightning.SubscribeInvoices(
@@ -152,7 +159,7 @@ public sealed class InvoiceWatcher(
             maxSettle = settleIndex;
         }
 
-        await cursors.AdvanceAsync(maxAdd, maxSettle, timeout.Token);
+        await cursors.SaveAsync(maxAdd, maxSettle, timeout.Token);
         InvoiceWatcherLog.CaughtUp(logger, read, settled, fullScan);
         return (maxAdd, maxSettle);
     }

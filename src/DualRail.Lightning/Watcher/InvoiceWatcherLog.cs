@@ -28,4 +28,8 @@ internal static partial class InvoiceWatcherLog
     [LoggerMessage(EventId = 4305, Level = LogLevel.Error,
         Message = "The invoice watcher failed; retrying")]
     public static partial void WatcherFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4306, Level = LogLevel.Error,
+        Message = "The LND invoice stream cannot start: {Reason}")]
+    public static partial void CertificateRejected(ILogger logger, string reason);
 }

@@ -8,4 +8,10 @@ public sealed class InvoiceWatcherOptions
 
     /// <summary>Longest a catch-up may take before it counts as a failure and is retried.</summary>
     public TimeSpan CatchUpTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Longest the stored add_index may lag behind the invoices LND announced (it is also stored with every
+    /// settlement). It only bounds the next catch-up's scan; settlements are never missed because of it.
+    /// </summary>
+    public TimeSpan AddIndexSaveInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

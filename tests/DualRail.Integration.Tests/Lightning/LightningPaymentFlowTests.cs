@@ -179,6 +179,33 @@ public sealed class LightningPaymentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_lnd_is_down_an_invoice_the_ledger_holds_as_settled_still_buys_the_resource_and_nothing_else_does()
+    {
+        var paid = await _stack.LightningTermsAsync("/api/weather");
+        var unpaid = await _stack.LightningTermsAsync("/api/weather");
+        var preimage = await _stack.PayAsync(paid);
+        var unpaidPreimage = await _stack.MerchantPreimageAsync(unpaid);
+        await _stack.WaitUntilSettledInLedgerAsync(paid);
+
+        await _stack.Simulator.TakeDownAsync();
+        await _stack.WaitForLightningAsync(available: false);
+        using var served = await _stack.GetPaidAsync("/api/weather", LightningStack.Signature(paid, preimage));
+        using var notSettled = await _stack.GetPaidAsync("/api/weather", LightningStack.Signature(unpaid, unpaidPreimage));
+        using var wrongPreimage = await _stack.GetPaidAsync("/api/weather", LightningStack.Signature(paid, new string('0', 64)));
+        using var replay = await _stack.GetPaidAsync("/api/weather", LightningStack.Signature(paid, preimage));
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("sunny", await served.Content.ReadAsStringAsync());
+        var receipt = LightningStack.DecodeHeader<SettleResponse>(served, X402Headers.PaymentResponse);
+        Assert.True(receipt.Success);
+        Assert.Equal(paid.Extra!["paymentHash"]!.GetValue<string>(), receipt.Transaction);
+        Assert.Equal(ReasonCodes.UnexpectedVerifyError, LightningStack.DecodeHeader<PaymentRequired>(notSettled, X402Headers.PaymentRequired).Error);
+        Assert.Equal(ReasonCodes.UnexpectedVerifyError, LightningStack.DecodeHeader<PaymentRequired>(wrongPreimage, X402Headers.PaymentRequired).Error);
+        Assert.Equal(ReasonCodes.PaymentAlreadyUsed, LightningStack.DecodeHeader<PaymentRequired>(replay, X402Headers.PaymentRequired).Error);
+        Assert.Equal(1, _stack.HandlerCalls);
+    }
+
+    [Fact]
     public async Task While_lnd_is_down_only_the_other_rail_sells_and_lightning_comes_back_by_itself()
     {
         await _stack.Simulator.TakeDownAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DualRail.AspNetCore;
+using DualRail.Ledger;
 using DualRail.Lightning;
 using DualRail.Lightning.Lnd;
 using DualRail.LndSim.Hosting;
@@ -164,6 +165,14 @@ internal sealed class LightningStack : IAsyncDisposable
         var value = Assert.Single(response.Headers.GetValues(name));
         Assert.True(X402HeaderCodec.TryDecode<T>(value, out var decoded, out var reason), reason);
         return decoded!;
+    }
+
+    /// <summary>Waits until the server's invoice watcher has recorded the entry's invoice as settled in the ledger.</summary>
+    public async Task WaitUntilSettledInLedgerAsync(PaymentRequirements entry)
+    {
+        var ledger = (_server ?? throw new InvalidOperationException("The server is stopped.")).Services.GetRequiredService<IPaymentLedger>();
+        var hash = entry.Extra!["paymentHash"]!.GetValue<string>();
+        await WaitUntilAsync(async () => (await ledger.GetInvoiceAsync(hash, CancellationToken.None))?.SettledAt is not null);
     }
 
     /// <summary>Polls the 402 until Lightning is (or is no longer) among the ways to pay.</summary>

@@ -34,7 +34,36 @@ public sealed class LndClientTransportTests(LndEchoServer server) : IClassFixtur
 
         Assert.Equal(StatusCode.Internal, error.StatusCode);
         Assert.Contains("The remote certificate was rejected", error.ToString(), StringComparison.Ordinal);
+        Assert.True(LndTransientErrors.IsCertificateRejected(error));
+        Assert.False(LndTransientErrors.IsTransient(error)); // retrying cannot fix a wrong pin
         AssertNoMacaroon(error);
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_node_whose_certificate_is_not_the_pinned_one_fails_at_once_with_a_clear_message()
+    {
+        using var other = SelfSignedTlsCertificate.Create("not the node");
+        using var client = server.CreateClient(o =>
+        {
+            o.TlsCertPath = null;
+            o.TlsCertBase64 = Convert.ToBase64String(other.Certificate.RawData);
+        });
+
+        // Were the refusal treated as transient, this would wait (with backoff) until the token ends it.
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var error = await Assert.ThrowsAsync<LndCertificateRejectedException>(() => client.WaitUntilReadyAsync(patience.Token));
+
+        Assert.Contains("not the pinned tls.cert", error.Message, StringComparison.Ordinal);
+        Assert.Contains(client.Endpoint.Authority, error.Message, StringComparison.Ordinal);
+        AssertNoMacaroon(error);
+    }
+
+    [Fact]
+    public void A_reset_connection_is_still_transient()
+    {
+        var reset = new RpcException(new Status(StatusCode.Internal, "Error starting gRPC call.", new HttpRequestException("The response ended prematurely.", new IOException("reset"))));
+        Assert.True(LndTransientErrors.IsTransient(reset));
+        Assert.False(LndTransientErrors.IsCertificateRejected(reset));
     }
 
     [Fact]
@@ -44,6 +73,9 @@ public sealed class LndClientTransportTests(LndEchoServer server) : IClassFixtur
         var error = await Assert.ThrowsAsync<RpcException>(async () => await client.Lightning.GetInfoAsync(new GetInfoRequest()));
         Assert.Equal(StatusCode.Internal, error.StatusCode);
         Assert.Contains("The remote certificate is invalid", error.ToString(), StringComparison.Ordinal);
+        Assert.False(LndTransientErrors.IsTransient(error));
+        var waiting = await Assert.ThrowsAsync<LndCertificateRejectedException>(() => client.WaitUntilReadyAsync());
+        Assert.Contains("does not trust", waiting.Message, StringComparison.Ordinal);
         AssertNoMacaroon(error);
     }
 

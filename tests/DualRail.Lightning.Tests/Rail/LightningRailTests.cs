@@ -78,10 +78,40 @@ public sealed class LightningRailTests : IAsyncLifetime
         Assert.True(verification.IsValid, verification.InvalidMessage);
         Assert.Equal("ln:" + hash, verification.SingleUseKey);
         Assert.Equal(requirements.Network, verification.Network);
+        Assert.NotNull(verification.FinalSettlement); // settled is final: the server records it without a settle call
+        Assert.True(verification.FinalSettlement.Success);
+        Assert.Equal(hash, verification.FinalSettlement.Transaction);
+        Assert.Equal(requirements.Network, verification.FinalSettlement.Network);
         Assert.True(settlement.Success);
         Assert.Equal(hash, settlement.Transaction);
         Assert.Null(settlement.Payer);
         Assert.True(_harness.Rail.CanHandle(payload));
+    }
+
+    [Fact]
+    public async Task While_lnd_is_down_a_settlement_the_ledger_holds_verifies_and_an_unsettled_invoice_is_unverifiable()
+    {
+        var context = LightningRailHarness.Context("GET /outage-verify");
+        var paid = await _harness.QuoteAsync(context);
+        var unpaid = await _harness.QuoteAsync(context);
+        var preimage = await _harness.PayAsync(paid);
+        var unpaidPreimage = await _harness.MerchantPreimageAsync(unpaid);
+        var hash = paid.Extra!["paymentHash"]!.GetValue<string>();
+        await LightningRailHarness.WaitUntilAsync(async () =>
+            (await _harness.Ledger.GetInvoiceAsync(hash, CancellationToken.None))?.SettledAt is not null);
+
+        await _harness.Simulator.TakeDownAsync();
+        await LightningRailHarness.WaitUntilAsync(() => !_harness.Rail.IsAvailable);
+        var payload = LightningRailHarness.Payload(paid, preimage);
+        var matched = await _harness.Rail.MatchAsync(payload, context, CancellationToken.None);
+        Assert.NotNull(matched);
+        var settled = await _harness.Rail.VerifyAsync(payload, matched, context, CancellationToken.None);
+        var open = await _harness.Rail.VerifyAsync(LightningRailHarness.Payload(unpaid, unpaidPreimage), unpaid, context, CancellationToken.None);
+
+        Assert.True(settled.IsValid, settled.InvalidMessage);
+        Assert.Equal(hash, settled.FinalSettlement?.Transaction);
+        Assert.False(open.IsValid);
+        Assert.Equal(ReasonCodes.UnexpectedVerifyError, open.InvalidReason);
     }
 
     [Fact]

@@ -4,46 +4,49 @@ using DualRail.LoadBench.Load;
 using DualRail.LoadBench.Proofs;
 using DualRail.LoadBench.Report;
 using DualRail.LoadBench.Stacks;
+using DualRail.Rails;
 
 namespace DualRail.LoadBench.Phases;
 
-/// <summary>The wrk phases; each starts its own fresh stack (fresh Anvil, fresh ledger) and checks what was settled.</summary>
+/// <summary>
+/// The wrk phases. Each starts its own fresh processes (<see cref="BenchStack"/>: a fresh chain, a fresh
+/// ledger) and checks what was settled. (a)–(d) run the same server configuration, both rails on
+/// <c>GET /api/demo</c>; (d) differs only in <c>DualRail:Demo:Settlement=Sync</c>. Each 402-challenge
+/// phase sells on its one rail, so it measures that rail's terms alone.
+/// </summary>
 internal static class LoadPhases
 {
     private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(3);
 
     public static async Task<PhaseResult> UngatedAsync(PhaseContext context)
     {
-        await using var server = await BenchServer.StartAsync(context.WorkDirectory);
-        return await MeasureAsync(context, "ungated", "(a) ungated endpoint", server.Url + BenchServer.FreePath, null, 200,
+        await using var stack = await BenchStack.StartAsync(context.WorkDirectory, evm: true, lightning: true);
+        return await MeasureAsync(context, "ungated", "(a) ungated endpoint", stack.Server.Url + BenchServer.FreePath, null, 200,
             _ => Task.FromResult((true, "no payment involved")));
     }
 
     public static async Task<PhaseResult> EvmChallengeAsync(PhaseContext context)
     {
-        await using var chain = await BenchChain.StartAsync();
-        await using var facilitator = await OurFacilitator.StartAsync(chain.Anvil, BenchChain.Relayer, context.WorkDirectory);
-        await using var server = await BenchServer.StartAsync(context.WorkDirectory, new EvmRailSettings(chain.Anvil.Network, BenchChain.Merchant.Address, facilitator.Url));
-        return await MeasureAsync(context, "challenge-evm", "402 challenge, EVM (static terms)", server.Url + BenchServer.EvmAsyncPath, null, 402,
+        await using var stack = await BenchStack.StartAsync(context.WorkDirectory, evm: true, lightning: false);
+        return await MeasureAsync(context, "challenge-evm", "402 challenge, EVM (static terms)", stack.Server.Url + BenchServer.PaidPath, null, 402,
             _ => Task.FromResult((true, "402s only")));
     }
 
     public static async Task<PhaseResult> LightningChallengeAsync(PhaseContext context)
     {
-        await using var nodes = await LightningNodes.StartAsync(Path.Combine(context.WorkDirectory, Guid.NewGuid().ToString("N")));
-        await using var server = await BenchServer.StartAsync(context.WorkDirectory, lightning: nodes);
-        return await MeasureAsync(context, "challenge-ln", "402 challenge, Lightning (one invoice minted each)", server.Url + BenchServer.LightningPath, null, 402,
+        await using var stack = await BenchStack.StartAsync(context.WorkDirectory, evm: false, lightning: true);
+        return await MeasureAsync(context, "challenge-ln", "402 challenge, Lightning (one invoice minted each)", stack.Server.Url + BenchServer.PaidPath, null, 402,
             _ => Task.FromResult((true, "402s only")));
     }
 
     public static async Task<PhaseResult> LightningPaidAsync(PhaseContext context)
     {
-        await using var nodes = await LightningNodes.StartAsync(Path.Combine(context.WorkDirectory, Guid.NewGuid().ToString("N")));
-        await using var server = await BenchServer.StartAsync(context.WorkDirectory, lightning: nodes);
+        await using var stack = await BenchStack.StartAsync(context.WorkDirectory, evm: true, lightning: true);
+        var server = stack.Server;
         Console.WriteLine($"  minting and paying {context.LightningProofs} invoices...");
-        var headers = await LightningProofs.MintAndPayAsync(server.Url, BenchServer.LightningPath, nodes, context.LightningProofs);
+        var headers = await LightningProofs.MintAndPayAsync(server.Url, BenchServer.PaidPath, stack.RequireNodes(), context.LightningProofs);
         var ledger = new LedgerProbe(server.LedgerPath);
-        return await MeasureAsync(context, "paid-ln", "(b) Lightning-paid, pre-paid unique preimages", server.Url + BenchServer.LightningPath, headers, 200, async wrk =>
+        return await MeasureAsync(context, "paid-ln", "(b) Lightning-paid, pre-paid unique preimages", server.Url + BenchServer.PaidPath, headers, 200, async wrk =>
         {
             var settledAt = await Eventually.WithinAsync(DrainLimit, () => Task.FromResult(ledger.Receipts("pending") == 0));
             var served = ledger.Served();
@@ -56,19 +59,18 @@ internal static class LoadPhases
 
     public static async Task<PhaseResult> EvmPaidAsync(PhaseContext context, bool sync)
     {
-        await using var chain = await BenchChain.StartAsync();
-        await using var facilitator = await OurFacilitator.StartAsync(chain.Anvil, BenchChain.Relayer, context.WorkDirectory);
-        await using var server = await BenchServer.StartAsync(context.WorkDirectory, new EvmRailSettings(chain.Anvil.Network, BenchChain.Merchant.Address, facilitator.Url));
-        var path = sync ? BenchServer.EvmSyncPath : BenchServer.EvmAsyncPath;
+        await using var stack = await BenchStack.StartAsync(context.WorkDirectory, evm: true, lightning: true, sync ? SettlementMode.Sync : SettlementMode.Async);
+        var server = stack.Server;
+        var chain = stack.RequireChain();
         using var http = new HttpClient();
-        var required = await Challenge.FetchAsync(http, server.Url + path);
+        var required = await Challenge.FetchAsync(http, server.Url + BenchServer.PaidPath);
         var accepted = required.Accepts.Single(a => a.Network.StartsWith("eip155:", StringComparison.Ordinal));
         var headers = EvmAuthorizations.Headers(accepted, BenchChain.Payer, context.EvmProofs);
         var before = await chain.BalanceAsync(BenchChain.Merchant.Address);
         var ledger = new LedgerProbe(server.LedgerPath);
         var key = sync ? "paid-evm-sync" : "paid-evm-async";
         var title = sync ? "(d) EVM-paid, Sync settlement (our facilitator)" : "(c) EVM-paid, Async settlement (our facilitator)";
-        return await MeasureAsync(context, key, title, server.Url + path, headers, 200, async wrk =>
+        return await MeasureAsync(context, key, title, server.Url + BenchServer.PaidPath, headers, 200, async wrk =>
         {
             var amount = new BigInteger(BenchServer.EvmAmount);
             // Requests in flight when wrk stopped still finish on the server: wait until the ledger and the chain agree and are quiet.

@@ -1,111 +1,105 @@
-using DualRail.AspNetCore;
-using DualRail.Lightning;
+using System.Text.RegularExpressions;
 using DualRail.Rails;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using DualRail.TestSupport;
 
 namespace DualRail.LoadBench.Stacks;
 
 /// <summary>
-/// One DualRail server on Kestrel (127.0.0.1, a free port) with the rails a phase needs:
-/// <c>GET /api/free</c> (ungated), <c>GET /api/evm</c> ($0.01, Async), <c>GET /api/evm/sync</c> ($0.01, Sync),
-/// <c>GET /api/ln</c> (10 sat). Logging is off, as in the reference server.
+/// The DualRail server as a user runs it: <c>dualrail serve --host 127.0.0.1 --port 0 --ledger FILE</c>,
+/// configured through the environment as the README's Configuration section says, with its own demo
+/// routes: <c>GET /api/free</c> (ungated) and <c>GET /api/demo</c> ($0.01, sold on every configured rail;
+/// 10 sat on Lightning at UsdPerBtc 100000), whose settlement mode is <c>DualRail:Demo:Settlement</c>.
+/// Console logging at Warning, so the console is not what the load measures.
 /// </summary>
-internal sealed class BenchServer : IAsyncDisposable
+internal sealed partial class BenchServer : IAsyncDisposable
 {
     public const string FreePath = "/api/free";
-    public const string EvmAsyncPath = "/api/evm";
-    public const string EvmSyncPath = "/api/evm/sync";
-    public const string LightningPath = "/api/ln";
-    public const string EvmPrice = "$0.01";
+    public const string PaidPath = "/api/demo";
+
+    /// <summary>The paid route (what the settlement phase asks for terms); Async unless started with Sync.</summary>
+    public const string EvmAsyncPath = PaidPath;
+    public const string Price = "$0.01";
     public const long EvmAmount = 10_000;
-    public const string LightningPrice = "10 sat";
+    public const long LightningSat = 10;
 
-    private readonly WebApplication _app;
+    private readonly ChildProcess _process;
 
-    private BenchServer(WebApplication app, string ledgerPath)
+    private BenchServer(ChildProcess process, string url, string ledgerPath)
     {
-        _app = app;
+        _process = process;
+        Url = url;
         LedgerPath = ledgerPath;
-        Url = app.Urls.First();
     }
 
     public string Url { get; }
 
+    /// <summary>The server's SQLite ledger, read by the checks (read-only) while the server runs.</summary>
     public string LedgerPath { get; }
 
-    public static async Task<BenchServer> StartAsync(string directory, EvmRailSettings? evm = null, LightningNodes? lightning = null)
+    public static async Task<BenchServer> StartAsync(string directory, EvmRailSettings? evm = null, LightningNodes? lightning = null, SettlementMode settlement = SettlementMode.Async)
     {
         var ledgerPath = Path.Combine(directory, $"ledger-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
-            ["DualRail:Ledger:Path"] = ledgerPath,
-            ["DualRail:Settlement:PollInterval"] = "00:00:00.200",
-            ["DualRail:Settlement:InitialBackoff"] = "00:00:00.200",
-            ["DualRail:Settlement:MaxAttempts"] = "20",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["DualRail__Demo__Price"] = Price,
+            ["DualRail__Demo__Settlement"] = settlement.ToString(),
+            ["DualRail__ExchangeRates__UsdPerBtc"] = "100000",
+            ["DualRail__Settlement__PollInterval"] = "00:00:00.200",
+            ["DualRail__Settlement__InitialBackoff"] = "00:00:00.200",
+            ["DualRail__Settlement__MaxAttempts"] = "20",
         };
         if (evm is not null)
         {
-            settings["DualRail:Evm:Network"] = evm.Network;
-            settings["DualRail:Evm:PayTo"] = evm.PayTo;
-            settings["DualRail:Evm:Facilitators:0:Url"] = evm.FacilitatorUrl;
+            environment["DualRail__Evm__Network"] = evm.Network;
+            environment["DualRail__Evm__PayTo"] = evm.PayTo;
+            environment["DualRail__Evm__Facilitators__0__Url"] = evm.FacilitatorUrl;
         }
         if (lightning is not null)
         {
-            var merchant = lightning.Merchant;
-            settings["DualRail:Lightning:Network"] = "regtest";
-            settings["DualRail:Lightning:Lnd:Endpoint"] = merchant.Endpoint;
-            settings["DualRail:Lightning:Lnd:TlsCertPath"] = merchant.Files.TlsCertPath;
-            settings["DualRail:Lightning:Lnd:MacaroonPath"] = merchant.Files.InvoiceMacaroonPath;
+            environment["DualRail__Lightning__Network"] = "regtest";
+            environment["DualRail__Lightning__Lnd__Endpoint"] = lightning.Merchant.Endpoint;
+            environment["DualRail__Lightning__Lnd__TlsCertPath"] = lightning.Merchant.TlsCertPath;
+            environment["DualRail__Lightning__Lnd__MacaroonPath"] = lightning.Merchant.InvoiceMacaroonPath;
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(settings);
-        var dualRail = builder.Services.AddDualRail(builder.Configuration);
-        if (evm is not null)
-            dualRail.AddEvmRail();
-        if (lightning is not null)
-            dualRail.AddLightningRail();
-
-        var app = builder.Build();
-        app.UseDualRail();
-        app.MapGet(FreePath, () => Results.Text("free content"));
-        app.MapGet(EvmAsyncPath, () => Results.Text("paid content")).RequirePayment(EvmPrice, description: "bench async");
-        app.MapGet(EvmSyncPath, () => Results.Text("paid content")).RequirePayment(EvmPrice, description: "bench sync", settlement: SettlementMode.Sync);
-        app.MapGet(LightningPath, () => Results.Text("paid content")).RequirePayment(LightningPrice, description: "bench lightning");
-        await app.StartAsync();
-        var server = new BenchServer(app, ledgerPath);
-        await server.WaitUntilSellingAsync(evm is not null, lightning is not null);
-        return server;
+        var process = Executables.Start(Executables.DualRail, ["serve", "--host", "127.0.0.1", "--port", "0", "--ledger", ledgerPath], environment);
+        try
+        {
+            var url = await ProcessOutput.WaitForAsync(process, "\"DualRail listening on\"", line => ListeningLine().Match(line) is { Success: true } m ? m.Groups[1].Value : null);
+            var server = new BenchServer(process, url, ledgerPath);
+            await server.WaitUntilSellingAsync(evm is not null, lightning is not null);
+            return server;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task WaitUntilSellingAsync(bool evm, bool lightning)
     {
-        if (!evm && !lightning)
-            return;
         using var http = new HttpClient { BaseAddress = new Uri(Url) };
-        var path = evm ? EvmAsyncPath : LightningPath;
-        var network = evm ? "eip155:" : "bip122:";
         var deadline = DateTime.UtcNow.AddSeconds(60);
+        var offered = "nothing";
         while (DateTime.UtcNow < deadline)
         {
-            var required = await Challenge.FetchAsync(http, path);
-            if (required.Accepts.Any(a => a.Network.StartsWith(network, StringComparison.Ordinal)))
+            if (_process.HasExited)
+                throw new InvalidOperationException($"dualrail serve exited (code {_process.ExitCode}):\n{_process.Output}");
+            var required = await Challenge.FetchAsync(http, PaidPath);
+            var networks = required.Accepts.Select(a => a.Network).ToArray();
+            offered = networks.Length == 0 ? "nothing" : string.Join(", ", networks);
+            if ((!evm || networks.Any(n => n.StartsWith("eip155:", StringComparison.Ordinal)))
+                && (!lightning || networks.Any(n => n.StartsWith("bip122:", StringComparison.Ordinal))))
                 return;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The server never offered {network} on {path}.");
+        throw new TimeoutException($"dualrail serve never offered every configured rail on {PaidPath} (it offered {offered}):\n{_process.Output}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    [GeneratedRegex(@"DualRail listening on (http://[^ ,]+)")]
+    private static partial Regex ListeningLine();
 }

@@ -1,36 +1,45 @@
+using System.Text.Json.Nodes;
 using DualRail.Lightning.Lnd;
-using DualRail.LndSim.Hosting;
-using DualRail.LndSim.Nodes;
-using Google.Protobuf;
+using DualRail.TestSupport;
 using Grpc.Core;
 using Lnrpc;
 using Routerrpc;
 
 namespace DualRail.LoadBench.Stacks;
 
-/// <summary>The LND simulator (merchant and payer nodes, in this process) and admin clients for both.</summary>
+/// <summary>
+/// The LND simulator as its own process (<c>dotnet DualRail.LndSim.dll --data-dir DIR --nodes merchant,payer</c>)
+/// and an admin gRPC client of the payer node.
+/// </summary>
 internal sealed class LightningNodes : IAsyncDisposable
 {
-    private readonly LndSimulatorHost _simulator;
+    private readonly ChildProcess _process;
 
-    private LightningNodes(LndSimulatorHost simulator)
+    private LightningNodes(ChildProcess process, LndNode merchant, LndNode payer)
     {
-        _simulator = simulator;
-        Payer = ClientFor(simulator.Node("payer"));
-        MerchantAdmin = ClientFor(simulator.Node("merchant"));
+        _process = process;
+        Merchant = merchant;
+        Payer = ClientFor(payer);
     }
 
-    public SimulatedNode Merchant => _simulator.Node("merchant");
+    public LndNode Merchant { get; }
 
     public LndClient Payer { get; }
 
-    public LndClient MerchantAdmin { get; }
-
     public static async Task<LightningNodes> StartAsync(string directory)
     {
-        var simulator = new LndSimulatorHost(new LndSimulatorOptions { DataDir = Path.Combine(directory, "lnd") });
-        await simulator.StartAsync();
-        return new LightningNodes(simulator);
+        var process = Executables.Start(Executables.LndSimulator, ["--data-dir", Path.Combine(directory, "lnd"), "--nodes", "merchant,payer", "--port-base", "0"]);
+        try
+        {
+            var ready = await ProcessOutput.WaitForAsync(process, "the simulator's ready line", ReadyLine);
+            var nodes = ready["nodes"]!;
+            return new LightningNodes(process, NodeFrom(nodes["merchant"]!), NodeFrom(nodes["payer"]!));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Pays a BOLT11 invoice from the payer node (SendPaymentV2); returns the preimage (hex).</summary>
@@ -47,24 +56,36 @@ internal sealed class LightningNodes : IAsyncDisposable
         throw new InvalidOperationException("SendPaymentV2 ended without an outcome.");
     }
 
-    /// <summary>True when the merchant node reports the invoice settled (LookupInvoice).</summary>
-    public async Task<bool> IsSettledAsync(string paymentHashHex)
-    {
-        var invoice = await MerchantAdmin.Lightning.LookupInvoiceAsync(new PaymentHash { RHash = ByteString.CopyFrom(Convert.FromHexString(paymentHashHex)) });
-        return invoice.State == Invoice.Types.InvoiceState.Settled;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Payer.Dispose();
-        MerchantAdmin.Dispose();
-        await _simulator.DisposeAsync();
+        await _process.DisposeAsync();
     }
 
-    private static LndClient ClientFor(SimulatedNode node) => new(new LndClientOptions
+    private static JsonObject? ReadyLine(string line)
+    {
+        if (!line.StartsWith('{'))
+            return null;
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject json && json["ready"]?.GetValue<bool>() == true ? json : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // a partial line; read again
+        }
+    }
+
+    private static LndNode NodeFrom(JsonNode node) => new(
+        node["endpoint"]!.GetValue<string>(),
+        node["tlsCertPath"]!.GetValue<string>(),
+        node["macaroonPath"]!.GetValue<string>(),
+        node["invoiceMacaroonPath"]!.GetValue<string>());
+
+    private static LndClient ClientFor(LndNode node) => new(new LndClientOptions
     {
         Endpoint = node.Endpoint,
-        TlsCertPath = node.Files.TlsCertPath,
-        MacaroonPath = node.Files.AdminMacaroonPath,
+        TlsCertPath = node.TlsCertPath,
+        MacaroonPath = node.AdminMacaroonPath,
     });
 }

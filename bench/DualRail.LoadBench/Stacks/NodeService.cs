@@ -38,31 +38,20 @@ internal sealed class NodeService : IAsyncDisposable
         await WaitForEventAsync(process, expectedEvent);
     }
 
-    private static async Task<JsonObject> WaitForEventAsync(ChildProcess process, string expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
+    private static Task<JsonObject> WaitForEventAsync(ChildProcess process, string expected) =>
+        ProcessOutput.WaitForAsync(process, $"the '{expected}' event", line =>
         {
-            foreach (var line in process.Output.Split('\n'))
+            if (!line.TrimStart().StartsWith('{'))
+                return null;
+            try
             {
-                if (!line.TrimStart().StartsWith('{'))
-                    continue;
-                try
-                {
-                    if (JsonNode.Parse(line) is JsonObject json && json["event"]?.GetValue<string>() == expected)
-                        return json;
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    // a partial line; read again
-                }
+                return JsonNode.Parse(line) is JsonObject json && json["event"]?.GetValue<string>() == expected ? json : null;
             }
-            if (process.HasExited)
-                throw new InvalidOperationException($"The script exited before '{expected}':\n{process.Output}");
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No '{expected}' event:\n{process.Output}");
-    }
+            catch (System.Text.Json.JsonException)
+            {
+                return null; // a partial line; read again
+            }
+        });
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -1,22 +1,19 @@
-using System.Net;
-using DualRail.Facilitator;
 using DualRail.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace DualRail.LoadBench.Stacks;
 
-/// <summary>DualRail's facilitator (AddDualRailFacilitator + MapDualRailFacilitator) on Kestrel, relaying with a dev account.</summary>
+/// <summary>
+/// DualRail's facilitator as its own process, <c>dualrail facilitator --urls http://127.0.0.1:PORT</c>,
+/// configured through the environment as the README says, relaying with a dev account's key from a file.
+/// </summary>
 internal sealed class OurFacilitator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly ChildProcess _process;
 
-    private OurFacilitator(WebApplication app)
+    private OurFacilitator(ChildProcess process, string url)
     {
-        _app = app;
-        Url = app.Urls.First();
+        _process = process;
+        Url = url;
     }
 
     public string Url { get; }
@@ -25,27 +22,29 @@ internal sealed class OurFacilitator : IAsyncDisposable
     {
         var keyFile = Path.Combine(directory, $"relayer-{Guid.NewGuid():N}.key");
         await File.WriteAllTextAsync(keyFile, relayer.PrivateKey);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var url = $"http://127.0.0.1:{FreePort.Get()}";
+        var process = Executables.Start(Executables.DualRail, ["facilitator", "--urls", url], new Dictionary<string, string?>
         {
-            ["DualRail:Facilitator:Chains:0:Network"] = anvil.Network,
-            ["DualRail:Facilitator:Chains:0:RpcUrl"] = anvil.RpcUrl,
-            ["DualRail:Facilitator:RelayerKeyFile"] = keyFile,
-            ["DualRail:Facilitator:StorePath"] = Path.Combine(directory, $"facilitator-{Guid.NewGuid():N}.db"),
-            ["DualRail:Facilitator:ReceiptPollInterval"] = "00:00:00.050",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["DualRail__Facilitator__Chains__0__Network"] = anvil.Network,
+            ["DualRail__Facilitator__Chains__0__RpcUrl"] = anvil.RpcUrl,
+            ["DualRail__Facilitator__RelayerKeyFile"] = keyFile,
+            ["DualRail__Facilitator__StorePath"] = Path.Combine(directory, $"facilitator-{Guid.NewGuid():N}.db"),
+            ["DualRail__Facilitator__ReceiptPollInterval"] = "00:00:00.050",
         });
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Services.AddDualRailFacilitator(builder.Configuration);
-        var app = builder.Build();
-        app.MapDualRailFacilitator();
-        await app.StartAsync();
-        return new OurFacilitator(app);
+        try
+        {
+            await ProcessOutput.WaitForHttpAsync(process, url + "/supported");
+            return new OurFacilitator(process, url);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

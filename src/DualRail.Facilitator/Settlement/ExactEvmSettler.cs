@@ -55,23 +55,14 @@ internal sealed class ExactEvmSettler(
             payment.Chain.Nonces.Resync();
         }
 
-        var verification = await verifier.VerifyAsync(payment, cancellationToken);
+        // Verified again (the chain moved since /verify), with eth_estimateGas as the simulation: one run for both.
+        var (verification, estimate) = await verifier.VerifyForSettlementAsync(payment, cancellationToken);
         if (!verification.IsValid)
             return Failure(payment, verification.InvalidReason!, verification.InvalidMessage);
 
         var chain = payment.Chain;
         var callData = Eip3009Codec.TransferWithAuthorizationCall(payment.Authorization, payment.SettlementSignature);
-        BigInteger gasLimit;
-        try
-        {
-            var estimate = await chain.Client.EstimateGasAsync(relayer.Address, payment.Asset, callData, cancellationToken);
-            gasLimit = estimate * (100 + chain.GasBufferPercent) / 100;
-        }
-        catch (ContractRevertedException ex)
-        {
-            return Failure(payment, RevertReasons.ToReasonCode(ex.Reason) ?? ReasonCodes.InvalidExactEvmTransactionFailed, ex.Reason);
-        }
-
+        var gasLimit = estimate!.Value * (100 + chain.GasBufferPercent) / 100;
         var fees = await chain.Fees.GetAsync(cancellationToken);
         var outgoing = new OutgoingTransaction(
             nonce => relayer.SignTransaction(chain.ChainId, nonce, fees, gasLimit, payment.Asset, callData),

@@ -29,7 +29,7 @@ need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v gnuplot >/dev/null || need+=(gnuplot-nox)
 command -v node >/dev/null || need+=(nodejs npm)
-secp=; ls /usr/lib/*/libsecp256k1.so.* /usr/lib/libsecp256k1.so.* >/dev/null 2>&1 || secp=yes
+secp=yes; compgen -G '/usr/lib/*/libsecp256k1.so.*' >/dev/null || compgen -G '/usr/lib/libsecp256k1.so.*' >/dev/null && secp=
 installed="nothing"
 if [ ${#need[@]} -gt 0 ] || [ -n "$secp" ]; then
   sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
@@ -80,7 +80,7 @@ step_done "microbenchmarks"
 gnuplot <<GNUPLOT
 set terminal pngcairo size 1100,520 font ",10" noenhanced
 set output "$results/throughput.png"
-set title "DualRail load phases: responses with the expected status per second (log scale; one 2-core machine, shared)"
+set title "DualRail load phases: responses with the expected status per second (log scale; everything on one $(nproc)-core machine)"
 set style data histograms
 set style fill solid 0.8
 set logscale y
@@ -94,7 +94,8 @@ step_done "chart"
 
 # --- RESULTS.md ---
 commit=$(git rev-parse --short HEAD)
-dirty=$(git status --porcelain --untracked-files=no | grep -q . && echo " (with uncommitted changes)" || true)
+# the outputs this script rewrites do not count as changes to what was measured
+dirty=$(git status --porcelain --untracked-files=no -- . ':!bench/results' ':!bench/RESULTS.md' | grep -q . && echo " (with uncommitted changes)" || true)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 mem=$(free -h | awk '/^Mem:/ {print $2}')
 elapsed=$(( $(date -u +%s) - started ))
@@ -114,10 +115,9 @@ verdict=$([ "$elapsed" -le $((budget_minutes * 60)) ] && echo "within" || echo "
   echo
   echo "**Machine:** $(nproc) cores ($cpu), $mem memory, $(uname -sr), .NET $(dotnet --version), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), Node $(node --version)."
   echo
-  echo "**Load on the machine.** This machine is shared with other engineers' builds and tests; the load"
-  echo "average (below, and around every phase in the tables) affects every number here: a phase run while"
-  echo "it was above the core count measured less, and noisier, than an idle machine would, and the load"
-  echo "changed between phases, so even the ratios carry that noise."
+  echo "**Load on the machine.** Everything runs on these $(nproc) cores, wrk included; the load average (below, and"
+  echo "around every phase in the tables) shows how busy they were. Other work on the machine makes a phase measure"
+  echo "less, and noisier, than an idle machine would; when the load changed between phases, even the ratios carry that noise."
   echo
   echo '```'
   echo "start:               $(cat "$results/raw/uptime-start.txt")"
@@ -147,7 +147,9 @@ verdict=$([ "$elapsed" -le $((budget_minutes * 60)) ] && echo "within" || echo "
   echo "\`dualrail facilitator --urls http://127.0.0.1:PORT\` (\`DualRail__Facilitator__*\`, the relayer key from a file);"
   echo "the LND simulator, \`dotnet regtest/DualRail.LndSim/bin/Release/net10.0/DualRail.LndSim.dll --data-dir DIR\`; Anvil"
   echo "(chain id 84532, the test token at Base Sepolia's USDC address); and"
-  echo "for (e), (e1) the reference server and facilitator, the Node scripts of tests/interop."
+  echo "for (e), (e1) the reference server and facilitator, the Node scripts of tests/interop. The settlement phases"
+  echo "run \`dualrail facilitator\` as a process too, but the server's ledger and settlement worker inside the orchestrator"
+  echo "(no HTTP is involved there: the backlog is queued straight into that ledger)."
   echo
   echo "**One server process per phase**, not one for all of (a)–(d): every measured phase starts on a fresh chain"
   echo "(Anvil slows down as its chain grows) with a fresh facilitator, LND simulator and server ledger, and no"

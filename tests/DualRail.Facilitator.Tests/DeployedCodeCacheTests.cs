@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using DualRail.Evm;
 using DualRail.Facilitator.Chains;
-using DualRail.Facilitator.Relayer;
 using DualRail.Facilitator.Tests.Support;
 using DualRail.Facilitator.Verification;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DualRail.Facilitator.Tests;
 
@@ -57,11 +55,7 @@ public sealed class DeployedCodeCacheTests
         Assert.Equal(1, withoutCode.GetCodeCalls);
     }
 
-    private static ChainContext Chain(IEvmChainClient client, long chainId)
-    {
-        var network = $"eip155:{chainId}";
-        return new ChainContext(network, chainId, client, new RelayerNonceManager(client, RandomAddress(), network, NullLogger.Instance), gasBufferPercent: 20);
-    }
+    private static ChainContext Chain(IEvmChainClient client, long chainId) => TestChains.Context(client, chainId);
 
     private static EvmAddress RandomAddress() => new(RandomNumberGenerator.GetBytes(20));
 }

@@ -137,6 +137,9 @@ internal sealed partial class DualRailMiddleware
         Receipt? receipt = null;
         if (payment.SettlementMode == SettlementMode.SettleFirst && final is null)
         {
+            if (await ReleaseIfClientGoneAsync(context, payment, key))
+                return;
+            // Settlement and its recording never take the request's token: once started, a client's abort must not lose them.
             var settled = await SettleAsync(paid);
             // A successful settlement marks the reservation served in the same transaction: money that moved is never reusable.
             receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
@@ -158,28 +161,44 @@ internal sealed partial class DualRailMiddleware
         catch
         {
             context.Features.Set(original);
-            await ReleaseAsync(key);
-            Log.HandlerFailed(_logger, payment.ResourceKey, StatusCodes.Status500InternalServerError);
+            await HandlerFailedAsync(payment, key, receipt, StatusCodes.Status500InternalServerError);
             throw;
         }
         context.Features.Set(original);
 
         if (context.Response.StatusCode >= 400)
         {
-            await ReleaseAsync(key);
-            Log.HandlerFailed(_logger, payment.ResourceKey, context.Response.StatusCode);
+            await HandlerFailedAsync(payment, key, receipt, context.Response.StatusCode);
             await buffer.CopyToAsync(original, context.RequestAborted);
             return;
         }
 
+        if (receipt is null)
+        {
+            if (await ReleaseIfClientGoneAsync(context, payment, key))
+                return;
+            receipt = await ChargeAsync(context, payment, paid, final);
+            if (receipt is null)
+                return;
+        }
+
+        WritePaymentResponse(context.Response, paid, receipt);
+        Log.Served(_logger, payment.ResourceKey, paid.Rail.Name, payment.SettlementMode, receipt.Id);
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>Records the payment of a served response by the route's mode; null when a Sync settlement failed (402 written).</summary>
+    private async Task<Receipt?> ChargeAsync(HttpContext context, PaymentContext payment, VerifiedPayment paid, PaymentSettlement? final)
+    {
+        var key = paid.Verification.SingleUseKey;
         if (final is not null)
         {
             // Final at verification (a settled invoice): nothing to move, record it settled now, in every mode.
-            receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, final with { Payer = final.Payer ?? paid.Verification.Payer }, CancellationToken.None);
+            return await _ledger.RecordReceiptAsync(key, paid.Rail.Name, final with { Payer = final.Payer ?? paid.Verification.Payer }, CancellationToken.None);
         }
-        else if (payment.SettlementMode == SettlementMode.Async)
+        if (payment.SettlementMode != SettlementMode.Sync)
         {
-            receipt = await _ledger.EnqueueSettlementAsync(new SettlementRequest
+            return await _ledger.EnqueueSettlementAsync(new SettlementRequest
             {
                 SingleUseKey = key,
                 Rail = paid.Rail.Name,
@@ -189,22 +208,41 @@ internal sealed partial class DualRailMiddleware
                 Payer = paid.Verification.Payer,
             }, CancellationToken.None);
         }
-        else if (payment.SettlementMode == SettlementMode.Sync)
-        {
-            var settled = await SettleAsync(paid);
-            receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
-            if (!settled.Success)
-            {
-                await ReleaseAsync(key);
-                context.Response.Headers.Clear();
-                await RefuseSettlementAsync(context, payment, paid, settled);
-                return;
-            }
-        }
 
-        WritePaymentResponse(context.Response, paid, receipt!);
-        Log.Served(_logger, payment.ResourceKey, paid.Rail.Name, payment.SettlementMode, receipt!.Id);
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        var settled = await SettleAsync(paid);
+        var receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
+        if (settled.Success)
+            return receipt;
+        await ReleaseAsync(key);
+        context.Response.Headers.Clear();
+        await RefuseSettlementAsync(context, payment, paid, settled);
+        return null;
+    }
+
+    /// <summary>
+    /// A client that hung up before anything was charged is not charged: the reservation is released
+    /// (the payment can be used again) and nothing is written. One that hangs up later still pays:
+    /// nothing stops a settlement once it started.
+    /// </summary>
+    private async Task<bool> ReleaseIfClientGoneAsync(HttpContext context, PaymentContext payment, string key)
+    {
+        if (!context.RequestAborted.IsCancellationRequested)
+            return false;
+        await ReleaseAsync(key);
+        Log.ClientGone(_logger, payment.ResourceKey);
+        return true;
+    }
+
+    private async Task HandlerFailedAsync(PaymentContext payment, string key, Receipt? settledFirst, int statusCode)
+    {
+        if (settledFirst is not null)
+        {
+            // SettleFirst: the money moved before the handler ran, the payment stays used (its reservation is served).
+            Log.HandlerFailedAfterSettlement(_logger, payment.ResourceKey, statusCode, settledFirst.Id);
+            return;
+        }
+        await ReleaseAsync(key);
+        Log.HandlerFailed(_logger, payment.ResourceKey, statusCode);
     }
 
     private async Task<PaymentSettlement> SettleAsync(VerifiedPayment paid)
@@ -300,6 +338,14 @@ internal sealed partial class DualRailMiddleware
         [LoggerMessage(EventId = 1007, Level = LogLevel.Information, EventName = "PaidHandlerFailed",
             Message = "The handler of {ResourceKey} answered {StatusCode}: nothing settled, the payment is released.")]
         public static partial void HandlerFailed(ILogger logger, string resourceKey, int statusCode);
+
+        [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, EventName = "PaidHandlerFailedAfterSettlement",
+            Message = "The handler of {ResourceKey} answered {StatusCode} after the payment was settled first (receipt {ReceiptId}): the payment stays used.")]
+        public static partial void HandlerFailedAfterSettlement(ILogger logger, string resourceKey, int statusCode, string receiptId);
+
+        [LoggerMessage(EventId = 1012, Level = LogLevel.Information, EventName = "PaidClientGone",
+            Message = "The client of {ResourceKey} hung up before the payment was charged: nothing charged, the payment is released.")]
+        public static partial void ClientGone(ILogger logger, string resourceKey);
 
         [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, EventName = "SettlementFailed",
             Message = "Settlement for {ResourceKey} on {Rail} failed ({Reason}): the response is discarded, 402.")]

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace DualRail.Ledger;
@@ -23,8 +23,8 @@ internal sealed class SqliteLedgerWriter : IDisposable, IAsyncDisposable
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
-    private readonly Channel<LedgerWrite> _queue = Channel.CreateUnbounded<LedgerWrite>(
-        new UnboundedChannelOptions { AllowSynchronousContinuations = false });
+    // A blocking queue: the writer thread wakes without needing a thread-pool thread (which a loaded server may lack).
+    private readonly BlockingCollection<LedgerWrite> _queue = new(new ConcurrentQueue<LedgerWrite>());
     private readonly SqliteConnection _connection;
     private readonly LedgerWriteContext _context;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,7 +52,7 @@ internal sealed class SqliteLedgerWriter : IDisposable, IAsyncDisposable
     public Task Stopped => _stopped.Task;
 
     /// <summary>Writes queued but not yet taken by the writer (for tests).</summary>
-    internal int Queued => _queue.Reader.Count;
+    internal int Queued => _queue.Count;
 
     /// <summary>Transactions committed so far (for tests: one per group).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
@@ -61,12 +61,19 @@ internal sealed class SqliteLedgerWriter : IDisposable, IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = new LedgerWrite<T>(run, cancellationToken);
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), typeof(SqlitePaymentLedger));
+        try
+        {
+            _queue.Add(write, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(nameof(SqlitePaymentLedger), exception);
+        }
         return write.Task;
     }
 
     /// <summary>Accepts no more writes; the queued ones still run.</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete() => _queue.CompleteAdding();
 
     /// <summary>Completes the queue and waits until the writer has drained it and closed its connection.</summary>
     public void Dispose()
@@ -87,10 +94,11 @@ internal sealed class SqliteLedgerWriter : IDisposable, IAsyncDisposable
         var group = new List<LedgerWrite>(MaxGroupSize);
         try
         {
-            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (_queue.TryTake(out var first, Timeout.Infinite))
             {
-                while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var write))
-                    group.Add(write);
+                group.Add(first);
+                while (group.Count < MaxGroupSize && _queue.TryTake(out var next))
+                    group.Add(next);
                 RunGroup(group);
                 foreach (var write in group)
                     write.Publish();
@@ -100,14 +108,14 @@ internal sealed class SqliteLedgerWriter : IDisposable, IAsyncDisposable
         finally
         {
             // Reached after the queue is completed and drained; anything left over (a fault above) fails, never hangs.
-            _queue.Writer.TryComplete();
+            _queue.CompleteAdding();
             var stopped = new ObjectDisposedException(nameof(SqlitePaymentLedger));
             foreach (var write in group)
             {
                 write.Fail(stopped);
                 write.Publish();
             }
-            while (_queue.Reader.TryRead(out var write))
+            while (_queue.TryTake(out var write))
             {
                 write.Fail(stopped);
                 write.Publish();

@@ -271,11 +271,12 @@ public sealed class SqlitePaymentLedger : IPaymentLedger, IDisposable, IAsyncDis
             return null;
         try
         {
-            // Initialization is short (open + schema); a writer that never started has nothing queued.
+            // Opening is short (open + schema); a writer that never started has nothing queued.
             return _writer.Value.GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (exception is SqliteException or IOException or InvalidOperationException)
+        catch (Exception)
         {
+            // Opening failed: no writer ever ran, and the failure was reported to whoever waited for it.
             return null;
         }
     }

@@ -2,8 +2,11 @@ using DualRail.Facilitator.Relayer;
 
 namespace DualRail.Facilitator.Chains;
 
-/// <summary>One configured chain: its CAIP-2 id, chain id, RPC client and the relayer's nonces there.</summary>
-internal sealed class ChainContext(string network, long chainId, IEvmChainClient client, RelayerNonceManager nonces, int gasBufferPercent)
+/// <summary>
+/// One configured chain: its CAIP-2 id, chain id, RPC client, and what settlements there share: the
+/// relayer's nonces, the fee lookup and the receipt watcher.
+/// </summary>
+internal sealed class ChainContext(string network, long chainId, IEvmChainClient client, RelayerNonceManager nonces, FeeCache fees, ReceiptWatcher receipts, int gasBufferPercent)
 {
     public string Network { get; } = network;
 
@@ -12,6 +15,10 @@ internal sealed class ChainContext(string network, long chainId, IEvmChainClient
     public IEvmChainClient Client { get; } = client;
 
     public RelayerNonceManager Nonces { get; } = nonces;
+
+    public FeeCache Fees { get; } = fees;
+
+    public ReceiptWatcher Receipts { get; } = receipts;
 
     public int GasBufferPercent { get; } = gasBufferPercent;
 }

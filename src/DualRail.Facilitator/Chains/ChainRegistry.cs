@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using DualRail.Evm.Rpc;
 using DualRail.Facilitator.Options;
 using DualRail.Facilitator.Relayer;
+using DualRail.Facilitator.Settlement;
 using DualRail.Networks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,15 +16,22 @@ internal sealed class ChainRegistry : IDisposable
 
     private readonly Dictionary<string, ChainContext> _chains = new(StringComparer.Ordinal);
 
-    public ChainRegistry(IOptions<FacilitatorOptions> options, IHttpClientFactory httpClients, RelayerAccount relayer, ILogger<ChainRegistry> logger)
+    public ChainRegistry(
+        IOptions<FacilitatorOptions> options,
+        IHttpClientFactory httpClients,
+        RelayerAccount relayer,
+        ISettlementStore store,
+        TimeProvider time,
+        ILogger<ChainRegistry> logger)
     {
         foreach (var chain in options.Value.Chains)
         {
             var network = NetworkId.Parse(chain.Network);
             var chainId = network.EvmChainId ?? throw new InvalidOperationException($"{chain.Network} is not an EVM network.");
             var client = new JsonRpcEvmChainClient(new JsonRpcClient(httpClients.CreateClient(HttpClientName), new Uri(chain.RpcUrl)));
-            var nonces = new RelayerNonceManager(client, relayer.Address, network.ToString(), logger);
-            _chains[network.ToString()] = new ChainContext(network.ToString(), chainId, client, nonces, chain.GasBufferPercent);
+            var nonces = new RelayerNonceManager(client, relayer.Address, network.ToString(), store, logger);
+            var receipts = new ReceiptWatcher(client, network.ToString(), options.Value.ReceiptPollInterval, time, logger);
+            _chains[network.ToString()] = new ChainContext(network.ToString(), chainId, client, nonces, new FeeCache(client, time), receipts, chain.GasBufferPercent);
         }
     }
 
@@ -34,6 +42,9 @@ internal sealed class ChainRegistry : IDisposable
     public void Dispose()
     {
         foreach (var chain in _chains.Values)
+        {
             chain.Nonces.Dispose();
+            chain.Receipts.Dispose();
+        }
     }
 }

@@ -33,4 +33,13 @@ internal interface IEvmChainClient
 
     /// <summary>The receipt, or null while the transaction is not mined.</summary>
     Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken);
+
+    /// <summary>eth_blockNumber.</summary>
+    Task<long> GetBlockNumberAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// eth_getBlockReceipts: every receipt of one block (hash, status and block number are filled in);
+    /// null when the node does not offer the method.
+    /// </summary>
+    Task<IReadOnlyList<TransactionReceipt>?> GetBlockReceiptsAsync(long blockNumber, CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Numerics;
+using System.Text.Json;
 using DualRail.Evm;
 using DualRail.Evm.Rpc;
 
@@ -12,6 +14,9 @@ internal sealed class JsonRpcEvmChainClient(JsonRpcClient rpc) : IEvmChainClient
 {
     /// <summary>maxFee = 2 × latest base fee + priority fee: room for the base fee to rise for a few blocks.</summary>
     private const decimal BaseFeeMultiplier = 2m;
+
+    private const int MethodNotFound = -32601;
+    private const int InvalidParams = -32602;
 
     public Task<long> GetChainIdAsync(CancellationToken cancellationToken) => rpc.GetChainIdAsync(cancellationToken);
 
@@ -61,8 +66,38 @@ internal sealed class JsonRpcEvmChainClient(JsonRpcClient rpc) : IEvmChainClient
     }
 
     public async Task<bool> IsKnownTransactionAsync(string transactionHash, CancellationToken cancellationToken) =>
-        (await rpc.SendAsync("eth_getTransactionByHash", [transactionHash], cancellationToken)).ValueKind == System.Text.Json.JsonValueKind.Object;
+        (await rpc.SendAsync("eth_getTransactionByHash", [transactionHash], cancellationToken)).ValueKind == JsonValueKind.Object;
 
     public Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken) =>
         rpc.GetTransactionReceiptAsync(transactionHash, cancellationToken);
+
+    public Task<long> GetBlockNumberAsync(CancellationToken cancellationToken) => rpc.GetBlockNumberAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<TransactionReceipt>?> GetBlockReceiptsAsync(long blockNumber, CancellationToken cancellationToken)
+    {
+        JsonElement result;
+        try
+        {
+            result = await rpc.SendAsync("eth_getBlockReceipts", ["0x" + blockNumber.ToString("x", CultureInfo.InvariantCulture)], cancellationToken);
+        }
+        catch (JsonRpcException ex) when (ex.Code is MethodNotFound or InvalidParams)
+        {
+            return null;
+        }
+
+        if (result.ValueKind != JsonValueKind.Array)
+            return result.ValueKind == JsonValueKind.Null ? [] : null;
+        var receipts = new List<TransactionReceipt>(result.GetArrayLength());
+        foreach (var item in result.EnumerateArray())
+        {
+            receipts.Add(new TransactionReceipt
+            {
+                TransactionHash = item.GetProperty("transactionHash").GetString()!,
+                Succeeded = item.GetProperty("status").GetString() == "0x1",
+                BlockNumber = blockNumber,
+            });
+        }
+
+        return receipts;
+    }
 }

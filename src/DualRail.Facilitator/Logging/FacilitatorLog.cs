@@ -41,6 +41,12 @@ internal static partial class FacilitatorLog
     [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Settlement {Transaction} on {Network} is unknown to the node (dropped or never sent); settling again")]
     public static partial void SettlementDropped(ILogger logger, string transaction, string network);
 
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Polling receipts on {Network} failed; trying again at the next poll")]
+    public static partial void ReceiptPollFailed(ILogger logger, Exception exception, string network);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "The node refused relayer nonce {Nonce} on {Network} ({NodeMessage}); the transactions behind it are signed again from that nonce")]
+    public static partial void BroadcastRefused(ILogger logger, string network, long nonce, string nodeMessage);
+
     [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "Rejected a malformed {Endpoint} request: {Error}")]
     public static partial void MalformedRequest(ILogger logger, string endpoint, string error);
 }

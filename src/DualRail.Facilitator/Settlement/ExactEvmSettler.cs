@@ -1,5 +1,6 @@
 using System.Numerics;
 using DualRail.Evm.Rpc;
+using DualRail.Evm.Transactions;
 using DualRail.Facilitator.Chains;
 using DualRail.Facilitator.Logging;
 using DualRail.Facilitator.Options;
@@ -51,74 +52,53 @@ internal sealed class ExactEvmSettler(
             // Dropped from the node's pool, or never sent (a crash between recording and sending):
             // it never ran, so the authorization is settled afresh (the token refuses a second use anyway).
             FacilitatorLog.SettlementDropped(logger, record.Transaction, payment.Chain.Network);
-            await payment.Chain.Nonces.ResyncAsync(cancellationToken);
+            payment.Chain.Nonces.Resync();
         }
 
-        var verification = await verifier.VerifyAsync(payment, cancellationToken);
+        // Verified again (the chain moved since /verify), with eth_estimateGas as the simulation: one run for both.
+        var (verification, estimate) = await verifier.VerifyForSettlementAsync(payment, cancellationToken);
         if (!verification.IsValid)
             return Failure(payment, verification.InvalidReason!, verification.InvalidMessage);
 
         var chain = payment.Chain;
         var callData = Eip3009Codec.TransferWithAuthorizationCall(payment.Authorization, payment.SettlementSignature);
-        BigInteger gasLimit;
+        var gasLimit = estimate!.Value * (100 + chain.GasBufferPercent) / 100;
+        var fees = await chain.Fees.GetAsync(cancellationToken);
+        var outgoing = new OutgoingTransaction(
+            nonce => relayer.SignTransaction(chain.ChainId, nonce, fees, gasLimit, payment.Asset, callData),
+            signed => Record(payment, signed.HashHex, SettlementStatus.Submitted, null));
+        SignedTransaction sent;
         try
         {
-            var estimate = await chain.Client.EstimateGasAsync(relayer.Address, payment.Asset, callData, cancellationToken);
-            gasLimit = estimate * (100 + chain.GasBufferPercent) / 100;
-        }
-        catch (ContractRevertedException ex)
-        {
-            return Failure(payment, RevertReasons.ToReasonCode(ex.Reason) ?? ReasonCodes.InvalidExactEvmTransactionFailed, ex.Reason);
-        }
-
-        var fees = await chain.Client.GetFeesAsync(cancellationToken);
-        var transaction = await chain.Nonces.SendWithNextNonceAsync(
-            (nonce, ct) => BroadcastAsync(payment, nonce, gasLimit, fees, callData, ct),
-            cancellationToken);
-        return await AwaitReceiptAsync(payment, transaction, cancellationToken);
-    }
-
-    private async Task<string> BroadcastAsync(InspectedPayment payment, BigInteger nonce, BigInteger gasLimit, Eip1559Fees fees, byte[] callData, CancellationToken cancellationToken)
-    {
-        var signed = relayer.SignTransaction(payment.Chain.ChainId, nonce, fees, gasLimit, payment.Asset, callData);
-        // Remembered before the broadcast: a crash after it still finds the transaction on restart.
-        await SaveAsync(payment, signed.HashHex, SettlementStatus.Submitted, null, cancellationToken);
-        try
-        {
-            await payment.Chain.Client.SendRawTransactionAsync(signed.Raw, cancellationToken);
+            sent = await chain.Nonces.SendAsync(outgoing);
         }
         catch (Exception ex)
         {
-            await SaveAsync(payment, signed.HashHex, SettlementStatus.Failed, ex is TransactionRejectedException rejected ? rejected.NodeMessage : "broadcast failed", CancellationToken.None);
+            var message = ex is TransactionRejectedException rejected ? rejected.NodeMessage : "broadcast failed";
+            await store.SaveAsync(Record(payment, outgoing.Signed?.HashHex ?? "", SettlementStatus.Failed, message), CancellationToken.None);
             throw;
         }
 
-        FacilitatorLog.SettlementSent(logger, payment.Key, payment.Chain.Network, signed.HashHex, (long)nonce);
-        return signed.HashHex;
+        FacilitatorLog.SettlementSent(logger, payment.Key, chain.Network, sent.HashHex, (long)outgoing.Nonce);
+        return await AwaitReceiptAsync(payment, sent.HashHex, cancellationToken);
     }
 
     private async Task<SettleResponse> AwaitReceiptAsync(InspectedPayment payment, string transaction, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var deadline = time.GetUtcNow() + settings.ReceiptTimeout;
-        TransactionReceipt? receipt;
-        while ((receipt = await payment.Chain.Client.GetReceiptAsync(transaction, cancellationToken)) is null)
+        var receipt = await payment.Chain.Receipts.WaitAsync(transaction, settings.ReceiptTimeout, cancellationToken);
+        if (receipt is null)
         {
-            if (time.GetUtcNow() >= deadline)
+            FacilitatorLog.ReceiptTimeout(logger, transaction, payment.Chain.Network, settings.ReceiptTimeout);
+            return new SettleResponse
             {
-                FacilitatorLog.ReceiptTimeout(logger, transaction, payment.Chain.Network, settings.ReceiptTimeout);
-                return new SettleResponse
-                {
-                    Success = false,
-                    ErrorReason = ReasonCodes.SettlementPending,
-                    ErrorMessage = "The transaction is not mined yet; settle again later to learn its outcome.",
-                    Payer = payment.Payer,
-                    Transaction = transaction,
-                    Network = payment.Chain.Network,
-                };
-            }
-
-            await Task.Delay(settings.ReceiptPollInterval, time, cancellationToken);
+                Success = false,
+                ErrorReason = ReasonCodes.SettlementPending,
+                ErrorMessage = "The transaction is not mined yet; settle again later to learn its outcome.",
+                Payer = payment.Payer,
+                Transaction = transaction,
+                Network = payment.Chain.Network,
+            };
         }
 
         if (receipt.Succeeded)
@@ -154,19 +134,19 @@ internal sealed class ExactEvmSettler(
     }
 
     private ValueTask SaveAsync(InspectedPayment payment, string transaction, SettlementStatus status, string? error, CancellationToken cancellationToken) =>
-        store.SaveAsync(
-            new SettlementRecord
-            {
-                Key = payment.Key,
-                AuthorizationHash = payment.DigestHex,
-                Network = payment.Chain.Network,
-                Payer = payment.Payer,
-                Transaction = transaction,
-                Status = status,
-                ErrorReason = error,
-                UpdatedAt = time.GetUtcNow(),
-            },
-            cancellationToken);
+        store.SaveAsync(Record(payment, transaction, status, error), cancellationToken);
+
+    private SettlementRecord Record(InspectedPayment payment, string transaction, SettlementStatus status, string? error) => new()
+    {
+        Key = payment.Key,
+        AuthorizationHash = payment.DigestHex,
+        Network = payment.Chain.Network,
+        Payer = payment.Payer,
+        Transaction = transaction,
+        Status = status,
+        ErrorReason = error,
+        UpdatedAt = time.GetUtcNow(),
+    };
 
     private static SettleResponse Success(InspectedPayment payment, string transaction) => new()
     {

@@ -58,13 +58,18 @@ internal sealed class SqliteSettlementStore : ISettlementStore, IAsyncDisposable
         }
     }
 
-    public async ValueTask SaveAsync(SettlementRecord record, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(SettlementRecord record, CancellationToken cancellationToken) => SaveManyAsync([record], cancellationToken);
+
+    /// <summary>All records in one transaction (one commit, however many there are).</summary>
+    public async ValueTask SaveManyAsync(IReadOnlyList<SettlementRecord> records, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO facilitator_settlements (key, authorization_hash, network, payer, tx_hash, status, error_reason, updated_at)
                 VALUES ($key, $hash, $network, $payer, $tx, $status, $error, $updated)
@@ -72,15 +77,28 @@ internal sealed class SqliteSettlementStore : ISettlementStore, IAsyncDisposable
                   payer = excluded.payer, tx_hash = excluded.tx_hash, status = excluded.status,
                   error_reason = excluded.error_reason, updated_at = excluded.updated_at
                 """;
-            command.Parameters.AddWithValue("$key", record.Key);
-            command.Parameters.AddWithValue("$hash", record.AuthorizationHash);
-            command.Parameters.AddWithValue("$network", record.Network);
-            command.Parameters.AddWithValue("$payer", record.Payer);
-            command.Parameters.AddWithValue("$tx", record.Transaction);
-            command.Parameters.AddWithValue("$status", record.Status.ToString());
-            command.Parameters.AddWithValue("$error", (object?)record.ErrorReason ?? DBNull.Value);
-            command.Parameters.AddWithValue("$updated", record.UpdatedAt.ToUnixTimeMilliseconds());
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            var hash = command.Parameters.Add("$hash", SqliteType.Text);
+            var network = command.Parameters.Add("$network", SqliteType.Text);
+            var payer = command.Parameters.Add("$payer", SqliteType.Text);
+            var tx = command.Parameters.Add("$tx", SqliteType.Text);
+            var status = command.Parameters.Add("$status", SqliteType.Text);
+            var error = command.Parameters.Add("$error", SqliteType.Text);
+            var updated = command.Parameters.Add("$updated", SqliteType.Integer);
+            foreach (var record in records)
+            {
+                key.Value = record.Key;
+                hash.Value = record.AuthorizationHash;
+                network.Value = record.Network;
+                payer.Value = record.Payer;
+                tx.Value = record.Transaction;
+                status.Value = record.Status.ToString();
+                error.Value = (object?)record.ErrorReason ?? DBNull.Value;
+                updated.Value = record.UpdatedAt.ToUnixTimeMilliseconds();
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DualRail.Evm;
@@ -62,32 +63,43 @@ internal sealed class ExactEvmVerifier(
     }
 
     /// <summary>The checks after <see cref="Inspect"/>: signature, recipient, time window, value, simulation.</summary>
-    public async Task<VerifyResponse> VerifyAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    public async Task<VerifyResponse> VerifyAsync(InspectedPayment payment, CancellationToken cancellationToken) =>
+        (await VerifyAsync(payment, estimateGas: false, cancellationToken)).Response;
+
+    /// <summary>
+    /// The same checks for /settle, with eth_estimateGas from the relayer as the simulation: one run
+    /// tells both that the transfer would succeed and how much gas it needs, so settling does not
+    /// simulate twice. The estimate is null when the payment is not valid.
+    /// </summary>
+    public Task<(VerifyResponse Response, BigInteger? GasEstimate)> VerifyForSettlementAsync(InspectedPayment payment, CancellationToken cancellationToken) =>
+        VerifyAsync(payment, estimateGas: true, cancellationToken);
+
+    private async Task<(VerifyResponse Response, BigInteger? GasEstimate)> VerifyAsync(InspectedPayment payment, bool estimateGas, CancellationToken cancellationToken)
     {
         var network = payment.Chain.Network;
         var authorization = payment.Authorization;
 
         var signatureFailure = await CheckSignatureAsync(payment, cancellationToken);
         if (signatureFailure is not null)
-            return Invalid(network, payment.Payer, signatureFailure, "The signature does not authorize this transfer for authorization.from.");
+            return (Invalid(network, payment.Payer, signatureFailure, "The signature does not authorize this transfer for authorization.from."), null);
 
         if (!EvmAddress.TryParse(payment.Call.Requirements.PayTo, out var payTo) || payTo != authorization.To)
-            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmRecipientMismatch, "authorization.to is not paymentRequirements.payTo.");
+            return (Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmRecipientMismatch, "authorization.to is not paymentRequirements.payTo."), null);
 
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (authorization.ValidBefore < now + (long)options.Value.ValidBeforeMargin.TotalSeconds)
-            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmPayloadAuthorizationValidBefore, "The authorization expires too soon (or has expired).");
+            return (Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmPayloadAuthorizationValidBefore, "The authorization expires too soon (or has expired)."), null);
         if (authorization.ValidAfter > now)
-            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmPayloadAuthorizationValidAfter, "The authorization is not valid yet.");
+            return (Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmPayloadAuthorizationValidAfter, "The authorization is not valid yet."), null);
 
         if (authorization.Value != payment.Amount)
-            return Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmAuthorizationValue, "authorization.value is not the required amount.");
+            return (Invalid(network, payment.Payer, ReasonCodes.InvalidExactEvmAuthorizationValue, "authorization.value is not the required amount."), null);
 
-        var (simulationFailure, revertReason) = await SimulateAsync(payment, cancellationToken);
+        var (simulationFailure, revertReason, gas) = await SimulateAsync(payment, estimateGas, cancellationToken);
         if (simulationFailure is not null)
-            return Invalid(network, payment.Payer, simulationFailure, "Simulating transferWithAuthorization failed" + (revertReason is null ? "." : $": {revertReason}"));
+            return (Invalid(network, payment.Payer, simulationFailure, "Simulating transferWithAuthorization failed" + (revertReason is null ? "." : $": {revertReason}")), null);
 
-        return new VerifyResponse { IsValid = true, Payer = payment.Payer };
+        return (new VerifyResponse { IsValid = true, Payer = payment.Payer }, gas);
     }
 
     /// <summary>Null when valid, else the reason code.</summary>
@@ -118,19 +130,26 @@ internal sealed class ExactEvmVerifier(
             : ReasonCodes.InvalidExactEvmPayloadUndeployedSmartWallet;
     }
 
-    /// <summary>eth_call of transferWithAuthorization from the relayer; on failure, diagnostics pick the reason.</summary>
-    private async Task<(string? Reason, string? RevertReason)> SimulateAsync(InspectedPayment payment, CancellationToken cancellationToken)
+    /// <summary>
+    /// eth_call (or eth_estimateGas) of transferWithAuthorization from the relayer; on failure,
+    /// diagnostics pick the reason.
+    /// </summary>
+    private async Task<(string? Reason, string? RevertReason, BigInteger? Gas)> SimulateAsync(InspectedPayment payment, bool estimateGas, CancellationToken cancellationToken)
     {
         var client = payment.Chain.Client;
         var callData = Eip3009Codec.TransferWithAuthorizationCall(payment.Authorization, payment.SettlementSignature);
         string? revertReason;
         try
         {
-            await client.CallAsync(payment.Asset, callData, relayer.Address, cancellationToken);
+            BigInteger? gas = null;
+            if (estimateGas)
+                gas = await client.EstimateGasAsync(relayer.Address, payment.Asset, callData, cancellationToken);
+            else
+                await client.CallAsync(payment.Asset, callData, relayer.Address, cancellationToken);
             // A call to an address without code "succeeds" with empty output.
             if (await deployedCode.HasCodeAsync(payment.Chain, payment.Asset, cancellationToken))
-                return (null, null);
-            return (ReasonCodes.InvalidExactEvmEip3009NotSupported, null);
+                return (null, null, gas);
+            return (ReasonCodes.InvalidExactEvmEip3009NotSupported, null, null);
         }
         catch (ContractRevertedException ex)
         {
@@ -138,7 +157,7 @@ internal sealed class ExactEvmVerifier(
         }
 
         var diagnosis = await DiagnoseAsync(payment, cancellationToken) ?? RevertReasons.ToReasonCode(revertReason) ?? ReasonCodes.InvalidExactEvmTransactionSimulationFailed;
-        return (diagnosis, revertReason);
+        return (diagnosis, revertReason, null);
     }
 
     /// <summary>What the x402 reference's diagnostic multicall checks, one eth_call each.</summary>

@@ -23,6 +23,12 @@ internal sealed class FakeRail : IPaymentRail
     /// <summary>What settling answers; default success with transaction "tx-&lt;proof&gt;".</summary>
     public Func<string, PaymentSettlement>? SettleOutcome { get; set; }
 
+    /// <summary>
+    /// Awaited (with the proof and the token the rail was given) before a settlement completes, e.g. to let
+    /// the client hang up mid-settlement; a cancelled token fails the settlement as a real rail would.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? BeforeSettleCompletes { get; set; }
+
     public ConcurrentDictionary<string, int> SettleCalls { get; } = new();
 
     public ConcurrentQueue<string> Events { get; } = new();
@@ -53,12 +59,14 @@ internal sealed class FakeRail : IPaymentRail
             : PaymentVerification.Valid("fake:" + proof, NetworkId, payer: "payer-" + proof));
     }
 
-    public ValueTask<PaymentSettlement> SettleAsync(PaymentPayload payload, PaymentRequirements requirements, CancellationToken cancellationToken)
+    public async ValueTask<PaymentSettlement> SettleAsync(PaymentPayload payload, PaymentRequirements requirements, CancellationToken cancellationToken)
     {
         var proof = payload.Payload["proof"]!.GetValue<string>();
         SettleCalls.AddOrUpdate(proof, 1, (_, n) => n + 1);
         Events.Enqueue("settle:" + proof);
-        return ValueTask.FromResult(SettleOutcome?.Invoke(proof) ?? PaymentSettlement.Succeeded(NetworkId, "tx-" + proof));
+        if (BeforeSettleCompletes is { } wait)
+            await wait(proof, cancellationToken);
+        return SettleOutcome?.Invoke(proof) ?? PaymentSettlement.Succeeded(NetworkId, "tx-" + proof);
     }
 
     private static PaymentRequirements Requirement(PaymentContext context) => new()

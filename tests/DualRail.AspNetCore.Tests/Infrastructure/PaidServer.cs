@@ -20,6 +20,7 @@ internal sealed class PaidServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _handlerCalls;
+    private int _clientAborts;
 
     private PaidServer(WebApplication app, FakeRail rail, string ledgerPath)
     {
@@ -38,6 +39,12 @@ internal sealed class PaidServer : IAsyncDisposable
 
     /// <summary>Calls of the paid handlers (all of them); a refusal never increments it.</summary>
     public int HandlerCalls => Volatile.Read(ref _handlerCalls);
+
+    /// <summary>Requests whose client hung up (RequestAborted fired) while the server still worked on them.</summary>
+    public int ClientAborts => Volatile.Read(ref _clientAborts);
+
+    /// <summary>Awaited by the /api/gated* handlers before they answer.</summary>
+    public Func<Task>? BeforeGatedHandlerAnswers { get; set; }
 
     /// <summary>The /api/flaky handler fails while this is true.</summary>
     public bool FlakyFails { get; set; } = true;
@@ -79,6 +86,7 @@ internal sealed class PaidServer : IAsyncDisposable
 
         var app = builder.Build();
         var server = new PaidServer(app, rail, ledgerPath);
+        app.Use(server.CountClientAbortsAsync);
         app.UseDualRail();
         server.MapEndpoints(app);
         await app.StartAsync();
@@ -107,6 +115,13 @@ internal sealed class PaidServer : IAsyncDisposable
         MapThrowing(app, "/api/throws", SettlementMode.Async);
         MapThrowing(app, "/api/throws-sync", SettlementMode.Sync);
         MapThrowing(app, "/api/throws-first", SettlementMode.SettleFirst);
+        app.MapGet("/api/first-abortable", (HttpContext context) =>
+        {
+            context.RequestAborted.ThrowIfCancellationRequested();
+            return Served("first content");
+        }).RequirePayment("$0.01", settlement: SettlementMode.SettleFirst);
+        MapGated(app, "/api/gated", SettlementMode.Async);
+        MapGated(app, "/api/gated-sync", SettlementMode.Sync);
         app.MapGet("/api/premium/{**rest}", (string rest) => Served("premium " + rest));
         app.MapPost("/api/configured/sync", () => Served("configured"));
         app.MapGet("/api/premium-free", () => "free").DisablePayment();
@@ -121,6 +136,20 @@ internal sealed class PaidServer : IAsyncDisposable
                 throw new InvalidOperationException("handler bug");
             return "recovered";
         }).RequirePayment("$0.01", settlement: settlement);
+
+    private void MapGated(WebApplication app, string path, SettlementMode settlement) =>
+        app.MapGet(path, async () =>
+        {
+            if (BeforeGatedHandlerAnswers is { } wait)
+                await wait();
+            return Served("gated content");
+        }).RequirePayment("$0.01", settlement: settlement);
+
+    private async Task CountClientAbortsAsync(HttpContext context, RequestDelegate next)
+    {
+        using var registration = context.RequestAborted.Register(() => Interlocked.Increment(ref _clientAborts));
+        await next(context);
+    }
 
     private string Served(string content)
     {

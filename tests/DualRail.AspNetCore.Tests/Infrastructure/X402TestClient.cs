@@ -47,10 +47,10 @@ internal static class X402TestClient
         return request;
     }
 
-    public static async Task<HttpResponseMessage> PaidGetAsync(HttpClient client, string path, string signature)
+    public static async Task<HttpResponseMessage> PaidGetAsync(HttpClient client, string path, string signature, CancellationToken cancellationToken = default)
     {
         using var request = Request(path, signature);
-        return await client.SendAsync(request);
+        return await client.SendAsync(request, cancellationToken);
     }
 
     public static MediaTypeWithQualityHeaderValue Html { get; } = new("text/html");

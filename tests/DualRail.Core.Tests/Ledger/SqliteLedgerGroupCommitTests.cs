@@ -21,13 +21,13 @@ public sealed class SqliteLedgerGroupCommitTests : IDisposable
     {
         var ledger = _fixture.Open();
         await ledger.InitializeAsync();
-        using var gate = new ManualResetEventSlim();
+        var gate = new TaskCompletionSource();
         var attempts = Enumerable.Range(0, 200).Select(_ => Task.Run(async () =>
         {
-            gate.Wait();
+            await gate.Task;
             return await ledger.TryReserveAsync("ln:one", "GET /api/demo", Ct);
         })).ToList();
-        gate.Set();
+        gate.SetResult();
         var results = await Task.WhenAll(attempts);
         Assert.Equal(1, results.Count(reserved => reserved));
     }

@@ -35,4 +35,8 @@ internal sealed class CountingCodeChainClient : IEvmChainClient
     public Task<bool> IsKnownTransactionAsync(string transactionHash, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<long> GetBlockNumberAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<TransactionReceipt>?> GetBlockReceiptsAsync(long blockNumber, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -26,6 +26,7 @@ internal sealed partial class DualRailMiddleware
     private readonly IPaymentRail[] _rails;
     private readonly IPaymentLedger _ledger;
     private readonly DualRailOptions _options;
+    private readonly string? _publicBaseUrl;
     private readonly ILogger<DualRailMiddleware> _logger;
 
     public DualRailMiddleware(
@@ -46,6 +47,7 @@ internal sealed partial class DualRailMiddleware
         _rails = rails.ToArray();
         _ledger = ledger;
         _options = options.Value;
+        _publicBaseUrl = _options.PublicBaseUrl?.TrimEnd('/');
         _logger = logger;
     }
 
@@ -80,7 +82,7 @@ internal sealed partial class DualRailMiddleware
             return;
         }
 
-        var rail = Array.Find(_rails, r => r.CanHandle(payload!));
+        var rail = FindRail(payload!);
         if (rail is null)
         {
             var accepts = await _responder.QuoteAsync(payment, ct);
@@ -300,11 +302,21 @@ internal sealed partial class DualRailMiddleware
         }
     }
 
+    private IPaymentRail? FindRail(PaymentPayload payload)
+    {
+        foreach (var rail in _rails)
+        {
+            if (rail.CanHandle(payload))
+                return rail;
+        }
+        return null;
+    }
+
     private PaymentContext BuildContext(HttpContext context, PaidResource paid)
     {
         var request = context.Request;
-        var url = _options.PublicBaseUrl is { } baseUrl
-            ? baseUrl.TrimEnd('/') + request.PathBase + request.Path
+        var url = _publicBaseUrl is { } baseUrl
+            ? string.Concat(baseUrl, request.PathBase.ToUriComponent(), request.Path.ToUriComponent())
             : UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path);
         var metadata = paid.Metadata;
         return new PaymentContext

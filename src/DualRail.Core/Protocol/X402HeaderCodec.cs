@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using DualRail.Money;
 
@@ -51,28 +52,38 @@ public static class X402HeaderCodec
     public static bool TryDecodePaymentPayload(string? header, out PaymentPayload? payload, out string reason)
     {
         payload = null;
-        if (!TryDecodeBytes(header, X402Headers.MaxPaymentHeaderLength, out var json, out reason))
+        reason = ReasonCodes.InvalidPayload;
+        if (string.IsNullOrWhiteSpace(header) || header.Length > X402Headers.MaxPaymentHeaderLength)
             return false;
 
-        if (!TryReadVersion(json, out var version))
-        {
-            reason = ReasonCodes.InvalidPayload;
-            return false;
-        }
-        if (version is not (1 or 2))
-        {
-            reason = ReasonCodes.InvalidX402Version;
-            return false;
-        }
-
+        // The hot path of every paid request: base64 into a pooled buffer, one scan for the version, one deserialization.
+        var buffer = ArrayPool<byte>.Shared.Rent(header.Length * 3 / 4 + 3);
         try
         {
-            payload = X402Json.Deserialize<PaymentPayload>(json);
+            if (!Convert.TryFromBase64Chars(header.AsSpan().Trim(), buffer, out var written) || written == 0)
+                return false;
+            var json = buffer.AsSpan(0, written);
+
+            if (!TryReadVersion(json, out var version))
+                return false;
+            if (version is not (1 or 2))
+            {
+                reason = ReasonCodes.InvalidX402Version;
+                return false;
+            }
+
+            try
+            {
+                payload = X402Json.Deserialize<PaymentPayload>(json);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
         }
-        catch (JsonException)
+        finally
         {
-            reason = ReasonCodes.InvalidPayload;
-            return false;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         reason = payload is null ? ReasonCodes.InvalidPayload : Validate(payload);
@@ -107,21 +118,36 @@ public static class X402HeaderCodec
         return "";
     }
 
-    private static bool TryReadVersion(byte[] json, out int version)
+    /// <summary>
+    /// The top-level <c>x402Version</c> (the last one if repeated), read while checking that the whole
+    /// document is well-formed JSON whose root is an object.
+    /// </summary>
+    private static bool TryReadVersion(ReadOnlySpan<byte> json, out int version)
     {
         version = 0;
+        var found = false;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("x402Version", out var element)
-                && element.ValueKind == JsonValueKind.Number
-                && element.TryGetInt32(out version);
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                return false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isVersion = reader.ValueTextEquals("x402Version"u8);
+                reader.Read();
+                if (isVersion)
+                    found = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out version);
+                else
+                    reader.Skip();
+            }
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+                return false;
         }
         catch (JsonException)
         {
             return false;
         }
+        return found;
     }
 
     private static bool TryDecodeBytes(string? header, int maxLength, out byte[] json, out string reason)

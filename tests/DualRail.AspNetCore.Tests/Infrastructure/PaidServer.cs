@@ -55,7 +55,8 @@ internal sealed class PaidServer : IAsyncDisposable
         string? ledgerPath = null,
         FakeRail? rail = null,
         IDictionary<string, string?>? settings = null,
-        bool withRail = true)
+        bool withRail = true,
+        Action<IServiceCollection>? servicesFirst = null)
     {
         ledgerPath ??= Path.Combine(Directory.CreateTempSubdirectory("dualrail-aspnet-").FullName, "ledger.db");
         rail ??= new FakeRail();
@@ -79,6 +80,7 @@ internal sealed class PaidServer : IAsyncDisposable
             configuration[key] = value;
         builder.Configuration.AddInMemoryCollection(configuration);
 
+        servicesFirst?.Invoke(builder.Services);
         var dualRail = builder.Services.AddDualRail(builder.Configuration);
         if (withRail)
             dualRail.AddRail(rail);
@@ -120,6 +122,14 @@ internal sealed class PaidServer : IAsyncDisposable
             context.RequestAborted.ThrowIfCancellationRequested();
             return Served("first content");
         }).RequirePayment("$0.01", settlement: SettlementMode.SettleFirst);
+        app.MapGet("/api/big", async (HttpContext context, int bytes) =>
+        {
+            Served("");
+            // Half through the stream, half through the pipe writer: the buffer must keep both, in order.
+            var half = bytes / 2;
+            await context.Response.Body.WriteAsync(Enumerable.Repeat((byte)'a', half).ToArray());
+            await context.Response.BodyWriter.WriteAsync(Enumerable.Repeat((byte)'b', bytes - half).ToArray());
+        }).RequirePayment("$0.01");
         MapGated(app, "/api/gated", SettlementMode.Async);
         MapGated(app, "/api/gated-sync", SettlementMode.Sync);
         app.MapGet("/api/premium/{**rest}", (string rest) => Served("premium " + rest));

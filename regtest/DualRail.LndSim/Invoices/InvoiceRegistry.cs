@@ -50,11 +50,13 @@ internal sealed class InvoiceRegistry(TimeProvider timeProvider)
             };
             _byAddIndex.Add(invoice);
             _byHash[key] = invoice;
-            var rpc = invoice.ToRpc();
-            foreach (var stream in _allStreams.Where(s => invoice.AddIndex > s.LastAddIndex))
+            Invoice? rpc = null;
+            foreach (var stream in _allStreams)
             {
+                if (invoice.AddIndex <= stream.LastAddIndex)
+                    continue;
                 stream.LastAddIndex = invoice.AddIndex;
-                stream.Publish(rpc);
+                stream.Publish(rpc ??= invoice.ToRpc());
             }
 
             PublishSingle(invoice);
@@ -233,9 +235,12 @@ internal sealed class InvoiceRegistry(TimeProvider timeProvider)
 
     private void PublishSingle(SimInvoice invoice)
     {
-        var rpc = invoice.ToRpc();
-        foreach (var stream in _singleStreams.Where(s => s.Hash.AsSpan().SequenceEqual(invoice.Hash)))
-            stream.Publish(rpc);
+        Invoice? rpc = null;
+        foreach (var stream in _singleStreams)
+        {
+            if (stream.Hash.AsSpan().SequenceEqual(invoice.Hash))
+                stream.Publish(rpc ??= invoice.ToRpc());
+        }
     }
 
     private void Unsubscribe(InvoiceStream stream)

@@ -6,12 +6,16 @@ namespace DualRail.Facilitator.Settlement;
 
 /// <summary>
 /// <see cref="ISettlementStore"/> on one SQLite connection (file, or ":memory:" for the process
-/// lifetime). Settlement is rare and slow next to a local write, so one serialized connection is enough.
+/// lifetime), in WAL mode with full flushes. Writes are group-committed: concurrent settlements share
+/// one transaction and one flush instead of queueing for one each.
 /// </summary>
 internal sealed class SqliteSettlementStore : ISettlementStore, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
+    private readonly Lock _pendingLock = new();
+    private List<PendingSave> _pending = [];
+    private bool _flushing;
     private SqliteConnection? _connection;
 
     public SqliteSettlementStore(IOptions<FacilitatorOptions> options)
@@ -60,14 +64,65 @@ internal sealed class SqliteSettlementStore : ISettlementStore, IAsyncDisposable
 
     public ValueTask SaveAsync(SettlementRecord record, CancellationToken cancellationToken) => SaveManyAsync([record], cancellationToken);
 
-    /// <summary>All records in one transaction (one commit, however many there are).</summary>
+    /// <summary>
+    /// Group commit: saves that arrive while a write is in progress wait and go out together in the next
+    /// transaction (one commit, one flush, however many there are). Completes once its records are durable.
+    /// </summary>
     public async ValueTask SaveManyAsync(IReadOnlyList<SettlementRecord> records, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        var save = new PendingSave(records);
+        bool leads;
+        lock (_pendingLock)
+        {
+            _pending.Add(save);
+            leads = !_flushing;
+            _flushing = true;
+        }
+
+        if (leads)
+            await FlushAsync();
+        await save.Done.Task;
+    }
+
+    /// <summary>Writes what is pending, group after group, until nothing is left.</summary>
+    private async Task FlushAsync()
+    {
+        while (true)
+        {
+            List<PendingSave> group;
+            lock (_pendingLock)
+            {
+                if (_pending.Count == 0)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                group = _pending;
+                _pending = [];
+            }
+
+            try
+            {
+                await WriteAsync(group.SelectMany(save => save.Records).ToList());
+                foreach (var save in group)
+                    save.Done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                foreach (var save in group)
+                    save.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<SettlementRecord> records)
+    {
+        await _gate.WaitAsync();
         try
         {
-            var connection = await OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var connection = await OpenAsync(CancellationToken.None);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -95,15 +150,22 @@ internal sealed class SqliteSettlementStore : ISettlementStore, IAsyncDisposable
                 status.Value = record.Status.ToString();
                 error.Value = (object?)record.ErrorReason ?? DBNull.Value;
                 updated.Value = record.UpdatedAt.ToUnixTimeMilliseconds();
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync();
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync();
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private sealed class PendingSave(IReadOnlyList<SettlementRecord> records)
+    {
+        public IReadOnlyList<SettlementRecord> Records { get; } = records;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -18,7 +18,24 @@ public static class Bolt11Decoder
     /// With <paramref name="expected"/>, an invoice for another network is refused.
     /// </summary>
     /// <exception cref="Bolt11FormatException">The invoice is not valid; the exception says why.</exception>
-    public static Bolt11Invoice Decode(string paymentRequest, Bolt11Network? expected = null)
+    public static Bolt11Invoice Decode(string paymentRequest, Bolt11Network? expected = null) =>
+        Decode(paymentRequest, expected, trustedPayee: null);
+
+    /// <summary>
+    /// Decodes an invoice that the payee's own node just returned over an authenticated channel (LND's AddInvoice
+    /// answer on a pinned-TLS, macaroon-checked connection): checksum, network and fields are checked like
+    /// <see cref="Decode(string, Bolt11Network?)"/>, but the signature is not, and the payee is
+    /// <paramref name="payee"/>, a key learnt from a fully checked invoice of the same node. An <c>n</c> field naming
+    /// another key is refused. Never use it for invoices from anyone else.
+    /// </summary>
+    /// <exception cref="Bolt11FormatException">The invoice is not valid; the exception says why.</exception>
+    public static Bolt11Invoice DecodeFromOwnNode(string paymentRequest, Bolt11Network expected, byte[] payee)
+    {
+        ArgumentNullException.ThrowIfNull(payee);
+        return Decode(paymentRequest, expected, payee);
+    }
+
+    private static Bolt11Invoice Decode(string paymentRequest, Bolt11Network? expected, byte[]? trustedPayee)
     {
         ArgumentNullException.ThrowIfNull(paymentRequest);
         var text = paymentRequest.Trim();
@@ -54,10 +71,20 @@ public static class Bolt11Decoder
             throw new Bolt11FormatException(Bolt11FormatError.InvalidSignature, "the recovery id is not 0-3");
         }
 
-        var hash = SigningHash(hrp, signed);
-        var payee = fields.PayeePublicKey is { } stated
-            ? VerifyStatedPayee(hash, compact, stated)
-            : RecoverPayee(hash, compact, recoveryId);
+        byte[] payee;
+        if (trustedPayee is not null)
+        {
+            payee = fields.PayeePublicKey is not { } named || named.AsSpan().SequenceEqual(trustedPayee)
+                ? trustedPayee.ToArray()
+                : throw new Bolt11FormatException(Bolt11FormatError.InvalidSignature, "the n field names another payee than the node's key");
+        }
+        else
+        {
+            var hash = SigningHash(hrp, signed);
+            payee = fields.PayeePublicKey is { } stated
+                ? VerifyStatedPayee(hash, compact, stated)
+                : RecoverPayee(hash, compact, recoveryId);
+        }
 
         return new Bolt11Invoice
         {

@@ -31,6 +31,7 @@ public sealed class LightningRail : IPaymentRail
     private readonly LightningNetwork _network;
     private readonly Bolt11Network _bolt11Network;
     private readonly SettledInvoiceCache _settled;
+    private byte[]? _nodeKey;
 
     public LightningRail(
         LndClient lnd,
@@ -86,7 +87,7 @@ public sealed class LightningRail : IPaymentRail
             var added = await _lnd.Lightning.AddInvoiceAsync(
                 new Invoice { ValueMsat = msat, Memo = context.Description ?? context.ResourceKey, Expiry = context.MaxTimeoutSeconds },
                 cancellationToken: cancellationToken);
-            invoice = Bolt11Decoder.Decode(added.PaymentRequest, _bolt11Network);
+            invoice = DecodeOwnInvoice(added.PaymentRequest);
             if (!invoice.PaymentHash.AsSpan().SequenceEqual(added.RHash.Span) || invoice.AmountMsat != msat)
             {
                 throw new Bolt11FormatException(Bolt11FormatError.InvalidField, "LND returned an invoice that does not match the request");
@@ -243,6 +244,23 @@ public sealed class LightningRail : IPaymentRail
         // A bitcoin price is exact, so the invoice must still carry it; a USD price was converted at the rate of
         // the quote, and the invoice stays bound to that amount.
         return !context.Price.IsBitcoin || context.Price.ToMillisatoshis() == invoice.AmountMsat;
+    }
+
+    /// <summary>
+    /// Decodes an invoice LND just minted. The first one's signature is checked in full and gives the node's key;
+    /// later ones come over the same pinned-TLS, macaroon-checked channel from the same node (the macaroon is bound to
+    /// its wallet), so their signature is not checked again (a public-key recovery per 402).
+    /// </summary>
+    private Bolt11Invoice DecodeOwnInvoice(string paymentRequest)
+    {
+        if (Volatile.Read(ref _nodeKey) is { } nodeKey)
+        {
+            return Bolt11Decoder.DecodeFromOwnNode(paymentRequest, _bolt11Network, nodeKey);
+        }
+
+        var invoice = Bolt11Decoder.Decode(paymentRequest, _bolt11Network);
+        Volatile.Write(ref _nodeKey, invoice.PayeePublicKey);
+        return invoice;
     }
 
     /// <summary>The invoice from the cache of settled ones, else from the ledger (cached when settled).</summary>

@@ -100,6 +100,13 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 mem=$(free -h | awk '/^Mem:/ {print $2}')
 elapsed=$(( $(date -u +%s) - started ))
 verdict=$([ "$elapsed" -le $((budget_minutes * 60)) ] && echo "within" || echo "OVER")
+# a shorter --duration than the default: what the default would have added (each wrk phase runs that much longer)
+wrk_phases=$(find "$results/raw" -name '*.wrk.txt' | wc -l)
+estimate=
+if [ "$duration" -lt 10 ]; then
+  at_default=$((elapsed + wrk_phases * (10 - duration)))
+  estimate="With the default --duration 10 its $wrk_phases wrk phases would have run $((wrk_phases * (10 - duration))) s longer: about $((at_default / 60)) min $((at_default % 60)) s in all."
+fi
 {
   echo "# DualRail benchmark results"
   echo
@@ -111,6 +118,7 @@ verdict=$([ "$elapsed" -le $((budget_minutes * 60)) ] && echo "within" || echo "
   for s in "${steps[@]}"; do echo "| ${s%|*} | ${s##*|} |"; done
   echo "| **total** | **$elapsed** |"
   echo
+  if [ -n "$estimate" ]; then echo "$estimate"; echo; fi
   echo "Every number below comes from that run; raw outputs are in [results/](results/)."
   echo
   echo "**Machine:** $(nproc) cores ($cpu), $mem memory, $(uname -sr), .NET $(dotnet --version), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), Node $(node --version)."
@@ -184,4 +192,5 @@ verdict=$([ "$elapsed" -le $((budget_minutes * 60)) ] && echo "within" || echo "
 rm -rf "$results"/micro/bin "$results"/micro/obj 2>/dev/null || true
 echo "bench/RESULTS.md written (load orchestrator exit $load_status)"
 echo "bench/run.sh took $((elapsed / 60)) min $((elapsed % 60)) s: $verdict the $budget_minutes-minute budget"
+if [ -n "$estimate" ]; then echo "$estimate"; fi
 exit "$load_status"

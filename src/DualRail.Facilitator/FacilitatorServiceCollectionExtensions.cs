@@ -41,6 +41,7 @@ public static class FacilitatorServiceCollectionExtensions
         services.TryAddSingleton<ChainRegistry>();
         services.TryAddSingleton<ISettlementStore, SqliteSettlementStore>();
         services.TryAddSingleton<DeployedCodeCache>();
+        services.TryAddSingleton<TokenDomains>();
         services.TryAddSingleton<ExactEvmVerifier>();
         services.TryAddSingleton<ExactEvmSettler>();
         services.AddHostedService<FacilitatorStartup>();

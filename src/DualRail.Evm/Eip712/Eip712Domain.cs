@@ -5,12 +5,30 @@ namespace DualRail.Evm.Eip712;
 /// <summary>
 /// The EIP712Domain of a signature. Every field is optional; fields left null are left out of the
 /// type (not zero-filled), and the rest keep the standard order name, version, chainId,
-/// verifyingContract, salt.
+/// verifyingContract, salt. The separator is computed once per instance (treat <see cref="Salt"/>
+/// as immutable); a copy made with <c>with</c> computes its own.
 /// </summary>
 public sealed record Eip712Domain
 {
     /// <summary>The reserved struct name.</summary>
     public const string TypeName = "EIP712Domain";
+
+    private byte[]? _separator;
+
+    /// <summary>An empty domain; set the fields in use with an object initializer.</summary>
+    public Eip712Domain()
+    {
+    }
+
+    /// <summary>The copy behind <c>with</c>: the fields, not the cached separator.</summary>
+    private Eip712Domain(Eip712Domain original)
+    {
+        Name = original.Name;
+        Version = original.Version;
+        ChainId = original.ChainId;
+        VerifyingContract = original.VerifyingContract;
+        Salt = original.Salt;
+    }
 
     /// <summary>The user-readable name of the signing domain, e.g. "USDC".</summary>
     public string? Name { get; init; }
@@ -95,15 +113,20 @@ public sealed record Eip712Domain
         return values;
     }
 
-    /// <summary>The domain separator: hashStruct(EIP712Domain).</summary>
-    public byte[] Separator()
+    /// <summary>The domain separator: hashStruct(EIP712Domain) (a copy; computed once per instance).</summary>
+    public byte[] Separator() => (byte[])CachedSeparator.Clone();
+
+    /// <summary>The EIP-712 digest of a struct hash under this domain: keccak256(0x1901 ‖ separator ‖ structHash).</summary>
+    public byte[] Digest(ReadOnlySpan<byte> structHash) => Eip712Digest.Compute(CachedSeparator, structHash);
+
+    // Benign race: two threads may both compute it; both get the same bytes.
+    private byte[] CachedSeparator => _separator ??= ComputeSeparator();
+
+    private byte[] ComputeSeparator()
     {
         var types = new Dictionary<string, IReadOnlyList<TypedDataField>> { [TypeName] = Fields() };
         return new TypedDataEncoder(types).HashStruct(TypeName, ToMessage());
     }
-
-    /// <summary>The EIP-712 digest of a struct hash under this domain: keccak256(0x1901 ‖ separator ‖ structHash).</summary>
-    public byte[] Digest(ReadOnlySpan<byte> structHash) => Eip712Digest.Compute(Separator(), structHash);
 
     /// <summary>Equal when every field is equal (the salt byte for byte).</summary>
     public bool Equals(Eip712Domain? other) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using DualRail.Protocol;
@@ -77,7 +78,7 @@ internal sealed class FacilitatorEndpoint
     }
 
     /// <summary>Starts (or joins) a <c>/supported</c> refresh when one is due; completes at once otherwise. Never throws.</summary>
-    public Task RefreshIfDueAsync(HttpClient http)
+    public Task RefreshIfDueAsync(Func<HttpClient> http)
     {
         lock (_gate)
         {
@@ -85,7 +86,7 @@ internal sealed class FacilitatorEndpoint
                 return _refreshing;
             if (_time.GetUtcNow() < _nextRefreshAt)
                 return Task.CompletedTask;
-            _refreshing = RefreshAsync(http);
+            _refreshing = RefreshAsync(http());
             return _refreshing;
         }
     }
@@ -198,17 +199,37 @@ internal sealed class FacilitatorEndpoint
         }
     }
 
+    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
     private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
+        var declared = content.Headers.ContentLength;
+        if (declared > MaxBodyBytes)
+            return null;
+
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        if (declared is { } length)
         {
-            if (buffer.Length + read > MaxBodyBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
+            // The usual case: one buffer of the announced size (a shorter body is read as it is).
+            var exact = new byte[length];
+            var filled = await stream.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
+            return filled == exact.Length ? exact : exact.AsSpan(0, filled).ToArray();
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                    return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

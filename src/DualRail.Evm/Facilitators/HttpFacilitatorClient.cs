@@ -31,7 +31,8 @@ public sealed class HttpFacilitatorClient : IFacilitatorClient
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly ILogger<HttpFacilitatorClient> _logger;
-    private readonly IReadOnlyList<FacilitatorEndpoint> _endpoints;
+    private readonly FacilitatorEndpoint[] _endpoints;
+    private readonly Func<HttpClient> _http;
 
     public HttpFacilitatorClient(
         IHttpClientFactory httpClientFactory,
@@ -43,6 +44,7 @@ public sealed class HttpFacilitatorClient : IFacilitatorClient
         _logger = logger;
         var value = options.Value;
         _endpoints = value.Facilitators.Select(f => new FacilitatorEndpoint(f, value, timeProvider, logger)).ToArray();
+        _http = Http;
     }
 
     public bool IsAvailable(FacilitatorKind kind)
@@ -50,7 +52,7 @@ public sealed class HttpFacilitatorClient : IFacilitatorClient
         var available = false;
         foreach (var endpoint in _endpoints)
         {
-            _ = endpoint.RefreshIfDueAsync(Http());
+            _ = endpoint.RefreshIfDueAsync(_http);
             available |= endpoint.GetState(kind) is SupportState.Supported or SupportState.NotAsked;
         }
 
@@ -114,18 +116,45 @@ public sealed class HttpFacilitatorClient : IFacilitatorClient
 
     public async Task<IReadOnlyDictionary<string, SupportedResponse?>> GetSupportedAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(_endpoints.Select(e => e.RefreshIfDueAsync(Http()))).WaitAsync(cancellationToken);
+        await Task.WhenAll(_endpoints.Select(e => e.RefreshIfDueAsync(_http))).WaitAsync(cancellationToken);
         return _endpoints.ToDictionary(e => e.BaseUrl, e => e.Supported);
     }
 
     private async Task<List<FacilitatorEndpoint>> RouteAsync(FacilitatorKind kind, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(_endpoints.Select(e => e.RefreshIfDueAsync(Http()))).WaitAsync(cancellationToken);
-        var states = _endpoints.Select(e => (Endpoint: e, State: e.GetState(kind))).ToList();
-        return states.Where(s => s.State == SupportState.Supported)
-            .Concat(states.Where(s => s.State is SupportState.Unknown or SupportState.NotAsked))
-            .Select(s => s.Endpoint)
-            .ToList();
+        await RefreshDueAsync(cancellationToken);
+        var supported = new List<FacilitatorEndpoint>(_endpoints.Length);
+        List<FacilitatorEndpoint>? unknown = null;
+        foreach (var endpoint in _endpoints)
+        {
+            switch (endpoint.GetState(kind))
+            {
+                case SupportState.Supported:
+                    supported.Add(endpoint);
+                    break;
+                case SupportState.Unknown or SupportState.NotAsked:
+                    (unknown ??= []).Add(endpoint);
+                    break;
+            }
+        }
+
+        if (unknown is not null)
+            supported.AddRange(unknown);
+        return supported;
+    }
+
+    /// <summary>Waits for the <c>/supported</c> refreshes that are due; nothing to wait for on the usual path.</summary>
+    private Task RefreshDueAsync(CancellationToken cancellationToken)
+    {
+        List<Task>? running = null;
+        foreach (var endpoint in _endpoints)
+        {
+            var refresh = endpoint.RefreshIfDueAsync(_http);
+            if (!refresh.IsCompleted)
+                (running ??= []).Add(refresh);
+        }
+
+        return running is null ? Task.CompletedTask : Task.WhenAll(running).WaitAsync(cancellationToken);
     }
 
     /// <summary>A well-formed /verify answer, or why not. A non-2xx answer counts only as a refusal (isValid false).</summary>

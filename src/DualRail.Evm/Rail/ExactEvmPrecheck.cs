@@ -12,6 +12,9 @@ internal sealed class ExactEvmPrecheck(EvmRailSettings settings, TimeProvider ti
     /// <summary>Seconds of slack the reference facilitator keeps before validBefore (about one block).</summary>
     public const int ValidBeforeBufferSeconds = 6;
 
+    /// <summary>One instance, so its domain separator is computed once.</summary>
+    private readonly Eip712.Eip712Domain _domain = settings.Domain;
+
     public PrecheckResult Check(PaymentPayload payload, PaymentRequirements requirements)
     {
         if (!string.Equals(requirements.Scheme, EvmRailSettings.Scheme, StringComparison.Ordinal)
@@ -53,7 +56,7 @@ internal sealed class ExactEvmPrecheck(EvmRailSettings settings, TimeProvider ti
         if (!EthSignature.TryFromBytes(payment.Signature, out var signature, out _, out var message))
             return message;
 
-        var signer = payment.Authorization.RecoverSigner(settings.Domain, signature);
+        var signer = payment.Authorization.RecoverSigner(_domain, signature);
         if (signer == payment.Authorization.From)
             return null;
         return settings.AcceptContractWalletSignatures

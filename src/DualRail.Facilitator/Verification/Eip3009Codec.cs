@@ -11,8 +11,8 @@ internal static class Eip3009Codec
 {
     private static readonly byte[] Erc6492MagicSuffix = Convert.FromHexString("6492649264926492649264926492649264926492649264926492649264926492");
 
-    public static byte[] TransferWithAuthorizationDigest(string name, string version, long chainId, EvmAddress token, ExactEvmAuthorization authorization) =>
-        authorization.ToTransferWithAuthorization().Digest(Eip712Domain.ForToken(name, version, chainId, token));
+    public static byte[] TransferWithAuthorizationDigest(Eip712Domain domain, ExactEvmAuthorization authorization) =>
+        authorization.ToTransferWithAuthorization().Digest(domain);
 
     /// <summary>
     /// transferWithAuthorization: the v,r,s overload for a canonical 65-byte signature (v normalized

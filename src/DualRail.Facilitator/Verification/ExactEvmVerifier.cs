@@ -25,6 +25,7 @@ internal sealed class ExactEvmVerifier(
     ChainRegistry chains,
     RelayerAccount relayer,
     DeployedCodeCache deployedCode,
+    TokenDomains domains,
     TimeProvider time,
     IOptions<FacilitatorOptions> options,
     ILogger<ExactEvmVerifier> logger)
@@ -56,7 +57,7 @@ internal sealed class ExactEvmVerifier(
         if (!AtomicAmount.TryParse(requirements.Amount, out var amount, out var amountError))
             return Inspection.Malformed(ReasonCodes.InvalidPaymentRequirements, "paymentRequirements.amount: " + amountError);
 
-        var digest = Eip3009Codec.TransferWithAuthorizationDigest(name, version, chain.ChainId, asset, authorization);
+        var digest = Eip3009Codec.TransferWithAuthorizationDigest(domains.Get(name, version, chain.ChainId, asset), authorization);
         var signature = Eip3009Codec.TryUnwrapErc6492(authorization.Signature, out var inner) ? inner : authorization.Signature;
         return Inspection.Ok(new InspectedPayment(call, chain, authorization, asset, name, version, amount, digest, signature));
     }

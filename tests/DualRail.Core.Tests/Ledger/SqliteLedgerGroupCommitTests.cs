@@ -102,6 +102,32 @@ public sealed class SqliteLedgerGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenTheGroupsTransactionIsLostNoWriteOfTheGroupReportsSuccess()
+    {
+        var ledger = _fixture.Open();
+        var writer = await ledger.Writer;
+        Task<bool>[] group;
+        Task<int> rogue;
+        using (var foreign = new ForeignWriter(_fixture.Path))
+        {
+            var first = ledger.SetCursorAsync("first", 1, Ct).AsTask();
+            SpinWait.SpinUntil(() => writer.Queued == 0);
+            group = [ReserveAsync(ledger, "k1")];
+            // Ends the whole transaction from inside (as SQLITE_FULL or an I/O error would): k1 was written in it.
+            rogue = writer.WriteAsync(context => context.Execute("ROLLBACK"), Ct);
+            group = [.. group, ReserveAsync(ledger, "k2")];
+            foreign.Commit();
+            await first;
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => rogue);
+        foreach (var write in group)
+            await Assert.ThrowsAsync<SqliteException>(() => write);
+        Assert.True(await ledger.TryReserveAsync("k1", "r", Ct));
+        Assert.True(await ledger.TryReserveAsync("k2", "r", Ct));
+    }
+
+    [Fact]
     public async Task WritesWaitForAnotherProcessHoldingTheLockAndSeeWhatItCommitted()
     {
         var ledger = _fixture.Open();

@@ -67,6 +67,39 @@ public sealed class FacilitatorVerifyTests
         Assert.Contains("http://a/x402", result.Failure);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_answer_larger_than_the_bound_is_not_an_answer(bool declaresLength)
+    {
+        var padded = $$"""{"isValid":true,"payer":"0x0000000000000000000000000000000000000001","pad":"{{new string('x', 300 * 1024)}}"}""";
+        var h = new FacilitatorClientHarness("a");
+        h.Supports("a", FacilitatorClientHarness.Network);
+        h.Handler.On("a", "/x402/verify", (_, _) => Task.FromResult(Answer(padded, declaresLength)));
+
+        var result = await h.Create().VerifyAsync(FacilitatorClientHarness.Request(), default);
+
+        Assert.False(result.Answered);
+        Assert.Contains("larger than", result.Failure);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_answer_is_read_whole_with_or_without_a_length(bool declaresLength)
+    {
+        var h = new FacilitatorClientHarness("a");
+        h.Supports("a", FacilitatorClientHarness.Network);
+        h.Handler.On("a", "/x402/verify", (_, _) => Task.FromResult(Answer("""{"isValid":false,"invalidReason":"invalid_exact_evm_signature"}""", declaresLength)));
+
+        var result = await h.Create().VerifyAsync(FacilitatorClientHarness.Request(), default);
+
+        Assert.Equal("invalid_exact_evm_signature", result.Response!.InvalidReason);
+    }
+
+    private static HttpResponseMessage Answer(string json, bool declaresLength) =>
+        declaresLength ? FakeFacilitatorHandler.JsonResponse(json) : new HttpResponseMessage(HttpStatusCode.OK) { Content = new UnknownLengthContent(json) };
+
     [Fact]
     public async Task A_refusal_with_a_4xx_status_is_an_answer()
     {

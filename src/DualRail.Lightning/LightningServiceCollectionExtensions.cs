@@ -70,6 +70,7 @@ public static class LightningServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IExchangeRateProvider, StaticExchangeRateProvider>();
         services.TryAddSingleton<LightningNodeStatus>();
+        services.TryAddSingleton<SettledInvoiceCache>();
         services.TryAddSingleton<LightningHealthCheck>();
         services.TryAddSingleton<LightningRail>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaymentRail, LightningRail>(sp => sp.GetRequiredService<LightningRail>()));

@@ -11,12 +11,14 @@ public sealed class LedgerRoundTripTests : IAsyncLifetime
 {
     private PaidServer _server = null!;
     private ConcurrentQueue<string> _calls = null!;
+    private LedgerCallLog _log = null!;
 
     public async Task InitializeAsync() => _server = await PaidServer.StartAsync(servicesFirst: services =>
         services.AddSingleton(sp =>
         {
-            var (ledger, calls) = LedgerCallLog.Wrap(sp.GetRequiredService<SqlitePaymentLedger>());
-            _calls = calls;
+            var (ledger, log) = LedgerCallLog.Wrap(sp.GetRequiredService<SqlitePaymentLedger>());
+            _log = log;
+            _calls = log.Calls;
             return ledger;
         }));
 
@@ -53,6 +55,44 @@ public sealed class LedgerRoundTripTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.PaymentRequired, replay.StatusCode);
         Assert.Equal(["TryReserveAsync"], Foreground());
+    }
+
+    [Theory]
+    [InlineData("/api/sync")]
+    [InlineData("/api/first")]
+    public async Task ASettlementTheLedgerRefusesToRecordFailsTheRequestAndThePaymentStaysUsed(string path)
+    {
+        var terms = await X402TestClient.GetTermsAsync(_server.Client, path);
+        var payment = X402TestClient.Pay(terms.Accepts[0], "unrecorded");
+        _log.Fails = name => name == "RecordReceiptAsync";
+
+        using var response = await X402TestClient.PaidGetAsync(_server.Client, path, payment);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(1, _server.Rail.SettleCalls["unrecorded"]);
+        Assert.Equal("served", await LedgerRows.ReservationAsync(_server.LedgerPath, "fake:unrecorded"));
+
+        _log.Fails = _ => false;
+        using var replay = await X402TestClient.PaidGetAsync(_server.Client, path, payment);
+        Assert.Equal(HttpStatusCode.PaymentRequired, replay.StatusCode);
+        Assert.Equal(Protocol.ReasonCodes.PaymentAlreadyUsed, X402TestClient.DecodeTerms(replay).Error);
+        Assert.Equal(1, _server.Rail.SettleCalls["unrecorded"]);
+    }
+
+    [Fact]
+    public async Task AFinalPaymentTheLedgerRefusesToRecordIsReleasedAndRecordedOnTheRetry()
+    {
+        var terms = await X402TestClient.GetTermsAsync(_server.Client, "/api/demo");
+        var payment = X402TestClient.Pay(terms.Accepts[0], "final-unrecorded", final: true);
+        _log.Fails = name => name == "RecordReceiptAsync";
+
+        using var response = await X402TestClient.PaidGetAsync(_server.Client, "/api/demo", payment);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Null(await LedgerRows.ReservationAsync(_server.LedgerPath, "fake:final-unrecorded"));
+
+        _log.Fails = _ => false;
+        using var retried = await X402TestClient.PaidGetAsync(_server.Client, "/api/demo", payment);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("settled", X402TestClient.DecodeReceipt(retried).Status);
     }
 
     /// <summary>The calls of the request, without the settlement worker's polling in the background.</summary>

@@ -144,7 +144,7 @@ internal sealed partial class DualRailMiddleware
             // Settlement and its recording never take the request's token: once started, a client's abort must not lose them.
             var settled = await SettleAsync(paid);
             // A successful settlement marks the reservation served in the same transaction: money that moved is never reusable.
-            receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
+            receipt = await RecordAsync(paid, settled);
             if (!settled.Success)
             {
                 await ReleaseAsync(key);
@@ -196,7 +196,7 @@ internal sealed partial class DualRailMiddleware
         if (final is not null)
         {
             // Final at verification (a settled invoice): nothing to move, record it settled now, in every mode.
-            return await _ledger.RecordReceiptAsync(key, paid.Rail.Name, final with { Payer = final.Payer ?? paid.Verification.Payer }, CancellationToken.None);
+            return await RecordAsync(paid, final with { Payer = final.Payer ?? paid.Verification.Payer });
         }
         if (payment.SettlementMode != SettlementMode.Sync)
         {
@@ -212,13 +212,46 @@ internal sealed partial class DualRailMiddleware
         }
 
         var settled = await SettleAsync(paid);
-        var receipt = await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
+        var receipt = await RecordAsync(paid, settled);
         if (settled.Success)
             return receipt;
         await ReleaseAsync(key);
         context.Response.Headers.Clear();
         await RefuseSettlementAsync(context, payment, paid, settled);
         return null;
+    }
+
+    /// <summary>
+    /// Records a settlement as a receipt (a successful one marks the reservation served). Should the ledger
+    /// refuse it, the request fails (500) and is never served unrecorded: a payment this request settled is
+    /// still marked used if at all possible and its transaction logged for reconciliation; a payment final at
+    /// verification is released, so the client can try again and have it recorded then.
+    /// </summary>
+    private async Task<Receipt> RecordAsync(VerifiedPayment paid, PaymentSettlement settled)
+    {
+        var key = paid.Verification.SingleUseKey;
+        try
+        {
+            return await _ledger.RecordReceiptAsync(key, paid.Rail.Name, settled, CancellationToken.None);
+        }
+        catch (Exception ex) when (settled.Success)
+        {
+            if (paid.Verification.FinalSettlement is not null)
+            {
+                await ReleaseAsync(key);
+                throw;
+            }
+            Log.SettledButNotRecorded(_logger, paid.Rail.Name, settled.Network, settled.Transaction ?? "", ex);
+            try
+            {
+                await _ledger.MarkServedAsync(key, CancellationToken.None);
+            }
+            catch (Exception markFailure)
+            {
+                Log.MarkUsedFailed(_logger, markFailure);
+            }
+            throw;
+        }
     }
 
     /// <summary>
@@ -358,6 +391,14 @@ internal sealed partial class DualRailMiddleware
         [LoggerMessage(EventId = 1012, Level = LogLevel.Information, EventName = "PaidClientGone",
             Message = "The client of {ResourceKey} hung up before the payment was charged: nothing charged, the payment is released.")]
         public static partial void ClientGone(ILogger logger, string resourceKey);
+
+        [LoggerMessage(EventId = 1013, Level = LogLevel.Critical, EventName = "SettledButNotRecorded",
+            Message = "A {Rail} payment settled on {Network} (transaction {Transaction}) but the ledger refused its receipt: reconcile it by hand.")]
+        public static partial void SettledButNotRecorded(ILogger logger, string rail, string network, string transaction, Exception exception);
+
+        [LoggerMessage(EventId = 1014, Level = LogLevel.Critical, EventName = "SettledPaymentNotMarkedUsed",
+            Message = "A settled payment could not be marked used either; its reservation expires after DualRail:Ledger:ReservationTimeout.")]
+        public static partial void MarkUsedFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, EventName = "SettlementFailed",
             Message = "Settlement for {ResourceKey} on {Rail} failed ({Reason}): the response is discarded, 402.")]

@@ -38,6 +38,7 @@ public sealed class LightningRail : IPaymentRail
         IPaymentLedger ledger,
         LightningNodeStatus status,
         IExchangeRateProvider rates,
+        SettledInvoiceCache settledInvoices,
         IOptions<LightningRailOptions> options,
         TimeProvider timeProvider,
         ILogger<LightningRail> logger)
@@ -55,7 +56,7 @@ public sealed class LightningRail : IPaymentRail
 
         _network = network;
         _bolt11Network = LightningRailNetwork.ToBolt11(network);
-        _settled = new SettledInvoiceCache(timeProvider, options.Value.SettledInvoiceCacheSize);
+        _settled = settledInvoices;
     }
 
     public string Name => RailName;

@@ -1,5 +1,6 @@
 using DualRail.Ledger;
 using DualRail.Lightning.Lnd;
+using DualRail.Lightning.Rail;
 using Grpc.Core;
 using Lnrpc;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed class InvoiceWatcher(
     LndClient lnd,
     IPaymentLedger ledger,
     LightningNodeStatus status,
+    SettledInvoiceCache settledInvoices,
     IOptions<InvoiceWatcherOptions> options,
     TimeProvider timeProvider,
     ILogger<InvoiceWatcher> logger) : BackgroundService
@@ -178,6 +180,11 @@ public sealed class InvoiceWatcher(
         if (ours)
         {
             InvoiceWatcherLog.InvoiceSettled(logger, paymentHash, invoice.SettleIndex);
+            if (settledInvoices.IsEnabled && await ledger.GetInvoiceAsync(paymentHash, cancellationToken) is { } row)
+            {
+                // Read here, off the request path: the paid request that follows finds it in memory.
+                settledInvoices.Add(row);
+            }
         }
 
         return ours;

@@ -11,18 +11,23 @@ internal class LedgerCallLog : DispatchProxy
 
     public ConcurrentQueue<string> Calls { get; private set; } = new();
 
-    public static (IPaymentLedger Ledger, ConcurrentQueue<string> Calls) Wrap(IPaymentLedger inner)
+    /// <summary>Calls for which this answers true throw instead of reaching the ledger (a refusing database).</summary>
+    public Func<string, bool> Fails { get; set; } = _ => false;
+
+    public static (IPaymentLedger Ledger, LedgerCallLog Log) Wrap(IPaymentLedger inner)
     {
         var ledger = Create<IPaymentLedger, LedgerCallLog>();
         var log = (LedgerCallLog)(object)ledger;
         log._inner = inner;
-        return (ledger, log.Calls);
+        return (ledger, log);
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         Calls.Enqueue(targetMethod.Name);
+        if (Fails(targetMethod.Name))
+            throw new InvalidOperationException($"The test ledger refuses {targetMethod.Name}.");
         try
         {
             return targetMethod.Invoke(_inner, args);

@@ -124,6 +124,11 @@ public sealed class LightningRailTests : IAsyncLifetime
 
         await LightningRailHarness.WaitUntilAsync(async () =>
             (await _harness.Ledger.GetInvoiceAsync(hash, CancellationToken.None))?.SettledAt is not null);
+        // and hands the settled row to the rail's cache, so the paid request reads no ledger row
+        await LightningRailHarness.WaitUntilAsync(() => _harness.Services.GetRequiredService<SettledInvoiceCache>().TryGet(hash, out _));
+        Assert.True(_harness.Services.GetRequiredService<SettledInvoiceCache>().TryGet(hash, out var cached));
+        Assert.NotNull(cached.SettledAt);
+        Assert.True(PaymentRequirementsComparer.DeepEquals(requirements, cached.Requirements));
     }
 
     [Fact]
@@ -243,6 +248,7 @@ public sealed class LightningRailTests : IAsyncLifetime
         _harness.Ledger,
         _harness.Status,
         _harness.Services.GetRequiredService<IExchangeRateProvider>(),
+        new SettledInvoiceCache(_harness.Services.GetRequiredService<IOptions<LightningRailOptions>>(), clock),
         _harness.Services.GetRequiredService<IOptions<LightningRailOptions>>(),
         clock,
         NullLogger<LightningRail>.Instance);

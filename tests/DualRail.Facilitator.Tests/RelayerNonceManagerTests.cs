@@ -24,12 +24,11 @@ public sealed class RelayerNonceManagerTests : IDisposable
     private readonly InMemorySettlementStore _store = new();
     private readonly ConcurrentDictionary<string, BigInteger> _nonceOfRaw = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _rawOfKey = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<string> _fillers = [];
     private readonly RelayerNonceManager _nonces;
 
     public RelayerNonceManagerTests()
     {
-        _nonces = new RelayerNonceManager(_node, Relayer.Address, "eip155:84532", _store, FillerAsync, NullLogger.Instance);
+        _nonces = new RelayerNonceManager(_node, Relayer.Address, "eip155:84532", _store, NullLogger.Instance);
     }
 
     public void Dispose() => _nonces.Dispose();
@@ -55,7 +54,7 @@ public sealed class RelayerNonceManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refused_broadcast_fails_alone_and_its_nonce_is_filled_so_none_behind_it_is_stuck()
+    public async Task A_refused_broadcast_leaves_no_nonce_gap_behind_it()
     {
         _node.NonceGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _node.Refuse = (raw, _) => Hex.Encode(raw) == RawOf("refused") ? new TransactionRejectedException("insufficient funds for gas * price + value") : null;
@@ -67,12 +66,11 @@ public sealed class RelayerNonceManagerTests : IDisposable
         var accepted = await Task.WhenAll(batch.Where(b => b.Key != "refused").Select(b => b.Sent)).WaitAsync(Patience);
         var after = await _nonces.SendAsync(Outgoing("after")).WaitAsync(Patience);
 
-        // a, b, c, d went out as 7, 8, 10, 11; 9 was refused and filled with a no-op transfer; the next one is 12.
-        Assert.Equal([7, 8, 10, 11], accepted.Select(NonceOf).Select(n => (int)n));
-        Assert.Equal(12, (int)NonceOf(after));
-        var used = _node.Accepted.Select(raw => _nonceOfRaw[Hex.Encode(raw)]).Order();
-        Assert.Equal(Enumerable.Range(7, 6).Select(n => new BigInteger(n)), used);
-        Assert.Contains(_fillers, raw => _nonceOfRaw[raw] == 9);
+        // 7, 8 went out; 9 was refused; c and d were signed again as 9 and 10; the next one is 11.
+        Assert.Equal([7, 8, 9, 10], accepted.Select(NonceOf).Select(n => (int)n));
+        Assert.Equal(11, (int)NonceOf(after));
+        Assert.Equal(_node.Accepted.Select(raw => _nonceOfRaw[Hex.Encode(raw)]), Enumerable.Range(7, 5).Select(n => new BigInteger(n)));
+        Assert.Equal(accepted[2].HashHex, _store.Records["c"].Transaction);
     }
 
     [Fact]
@@ -88,19 +86,18 @@ public sealed class RelayerNonceManagerTests : IDisposable
         Assert.Equal(9, (int)NonceOf(sent));
         Assert.Equal(2, _node.PendingNonceCalls);
         Assert.Equal(sent.HashHex, _store.Records["k"].Transaction);
-        Assert.Empty(_fillers);
     }
 
     [Fact]
-    public async Task A_broadcast_with_an_unknown_outcome_fails_and_its_nonce_is_filled()
+    public async Task A_broadcast_with_an_unknown_outcome_fails_and_the_next_one_asks_the_node()
     {
         _node.Refuse = (_, send) => send == 0 ? new JsonRpcTransportException("connection reset") : null;
 
         await Assert.ThrowsAsync<JsonRpcTransportException>(() => _nonces.SendAsync(Outgoing("lost")).WaitAsync(Patience));
         var next = await _nonces.SendAsync(Outgoing("next")).WaitAsync(Patience);
 
-        Assert.Equal(7, (int)_nonceOfRaw[Assert.Single(_fillers)]);
-        Assert.Equal(8, (int)NonceOf(next));
+        Assert.Equal(2, _node.PendingNonceCalls);
+        Assert.Equal(7, (int)NonceOf(next));
     }
 
     private OutgoingTransaction Outgoing(string key) => new(
@@ -121,14 +118,6 @@ public sealed class RelayerNonceManagerTests : IDisposable
             Status = SettlementStatus.Submitted,
             UpdatedAt = DateTimeOffset.UnixEpoch,
         });
-
-    private Task<SignedTransaction> FillerAsync(BigInteger nonce, CancellationToken cancellationToken)
-    {
-        var signed = Relayer.SignTransaction(84532, nonce, new Eip1559Fees(2_000_000_000, 1_000_000), 21_000, Relayer.Address, []);
-        _nonceOfRaw[Hex.Encode(signed.Raw)] = nonce;
-        _fillers.Add(Hex.Encode(signed.Raw));
-        return Task.FromResult(signed);
-    }
 
     private string? RawOf(string key) => _rawOfKey.TryGetValue(key, out var raw) ? raw : null;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Numerics;
-using DualRail.Evm.Transactions;
 using DualRail.Evm.Rpc;
 using DualRail.Facilitator.Options;
 using DualRail.Facilitator.Relayer;
@@ -31,18 +29,13 @@ internal sealed class ChainRegistry : IDisposable
             var network = NetworkId.Parse(chain.Network);
             var chainId = network.EvmChainId ?? throw new InvalidOperationException($"{chain.Network} is not an EVM network.");
             var client = new JsonRpcEvmChainClient(new JsonRpcClient(httpClients.CreateClient(HttpClientName), new Uri(chain.RpcUrl)));
-            var fees = new FeeCache(client, time);
-            var nonces = new RelayerNonceManager(client, relayer.Address, network.ToString(), store, NoOpTransfer(relayer, chainId, fees), logger);
+            var nonces = new RelayerNonceManager(client, relayer.Address, network.ToString(), store, logger);
             var receipts = new ReceiptWatcher(client, network.ToString(), options.Value.ReceiptPollInterval, time, logger);
-            _chains[network.ToString()] = new ChainContext(network.ToString(), chainId, client, nonces, fees, receipts, chain.GasBufferPercent);
+            _chains[network.ToString()] = new ChainContext(network.ToString(), chainId, client, nonces, new FeeCache(client, time), receipts, chain.GasBufferPercent);
         }
     }
 
     public IReadOnlyCollection<ChainContext> All => _chains.Values;
-
-    /// <summary>A zero-value transfer from the relayer to itself (21,000 gas): what fills a nonce left free.</summary>
-    private static Func<BigInteger, CancellationToken, Task<SignedTransaction>> NoOpTransfer(RelayerAccount relayer, long chainId, FeeCache fees) =>
-        async (nonce, cancellationToken) => relayer.SignTransaction(chainId, nonce, await fees.GetAsync(cancellationToken), 21_000, relayer.Address, []);
 
     public bool TryGet(string network, [NotNullWhen(true)] out ChainContext? chain) => _chains.TryGetValue(network, out chain);
 

@@ -44,14 +44,8 @@ internal static partial class FacilitatorLog
     [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Polling receipts on {Network} failed; trying again at the next poll")]
     public static partial void ReceiptPollFailed(ILogger logger, Exception exception, string network);
 
-    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "The node refused relayer nonce {Nonce} on {Network} ({NodeMessage}); that settlement fails and the nonce is filled")]
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "The node refused relayer nonce {Nonce} on {Network} ({NodeMessage}); the transactions behind it are signed again from that nonce")]
     public static partial void BroadcastRefused(ILogger logger, string network, long nonce, string nodeMessage);
-
-    [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "Relayer nonce {Nonce} on {Network} filled with a no-op transfer {Transaction}")]
-    public static partial void NonceFilled(ILogger logger, string network, long nonce, string transaction);
-
-    [LoggerMessage(EventId = 4016, Level = LogLevel.Error, Message = "Relayer nonce {Nonce} on {Network} could not be filled; transactions behind it may wait")]
-    public static partial void NonceFillFailed(ILogger logger, Exception exception, string network, long nonce);
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "Rejected a malformed {Endpoint} request: {Error}")]
     public static partial void MalformedRequest(ILogger logger, string endpoint, string error);

@@ -12,11 +12,11 @@ namespace DualRail.Facilitator.Relayer;
 /// <summary>
 /// Sends the relayer's transactions on one chain with consecutive nonces, from one loop: whatever is
 /// queued when the loop comes round is one batch — signed with the next nonces, remembered in the store
-/// in one write, then broadcast all at once. When the node refuses one for itself (or its outcome is
-/// unknown), that settlement fails and its nonce is filled with a no-op transfer, so a refusal never
-/// leaves a gap that would stall the transactions behind it. A nonce refusal (another process used the
-/// key, a node restart) means the nonce is taken: that transaction is signed again after a resync from
-/// eth_getTransactionCount(pending).
+/// in one write, then broadcast in nonce order. The nonce advances only past a transaction the node
+/// accepted: when the node refuses one, the transactions behind it (not sent yet) are signed again
+/// from the refused nonce, so a refusal never leaves a gap that would stall the ones after it. A nonce
+/// refusal (another process used the key, a node restart) resyncs from eth_getTransactionCount(pending);
+/// a broadcast whose outcome is unknown (transport failure) does too.
 /// </summary>
 internal sealed class RelayerNonceManager : IDisposable
 {
@@ -28,22 +28,13 @@ internal sealed class RelayerNonceManager : IDisposable
     private readonly string _network;
     private readonly ISettlementStore _store;
     private readonly ILogger _logger;
-    private readonly Func<BigInteger, CancellationToken, Task<SignedTransaction>> _filler;
     private readonly Channel<OutgoingTransaction> _queue = Channel.CreateUnbounded<OutgoingTransaction>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private BigInteger? _next;
     private volatile bool _resync;
 
-    /// <param name="filler">Signs a no-op transaction (a zero-value transfer to the relayer) for a nonce that must not stay a gap.</param>
-    public RelayerNonceManager(
-        IEvmChainClient chain,
-        EvmAddress relayerAddress,
-        string network,
-        ISettlementStore store,
-        Func<BigInteger, CancellationToken, Task<SignedTransaction>> filler,
-        ILogger logger)
+    public RelayerNonceManager(IEvmChainClient chain, EvmAddress relayerAddress, string network, ISettlementStore store, ILogger logger)
     {
-        _filler = filler;
         _chain = chain;
         _relayer = relayerAddress;
         _network = network;
@@ -118,75 +109,45 @@ internal sealed class RelayerNonceManager : IDisposable
                 return;
             }
 
-            // All at once: the node takes them in any order (a later nonce waits in its pool for the earlier ones).
-            var outcomes = await Task.WhenAll(batch.Select(transaction => TrySendAsync(transaction, cancellationToken)));
-            _next = first + batch.Count;
-            var again = new List<OutgoingTransaction>();
-            for (var i = 0; i < batch.Count; i++)
+            var sent = 0;
+            while (sent < batch.Count)
             {
-                var nonce = first + i;
-                switch (outcomes[i])
+                var transaction = batch[sent];
+                var nonce = first + sent;
+                try
                 {
-                    case null:
-                        batch[i].Sent();
-                        break;
-                    case TransactionRejectedException { IsNonceProblem: true } refused when nonceRetries < MaxNonceRetries:
-                        // The nonce is taken (another user of the key, or a transaction already in the pool): no gap; signed again after a resync.
-                        FacilitatorLog.NonceResync(_logger, _network, (long)nonce, refused.NodeMessage);
-                        again.Add(batch[i]);
-                        break;
-                    case var failure:
-                        // Refused for itself, or the outcome is unknown: it fails, and its nonce is filled so those behind it are not stuck.
-                        FacilitatorLog.BroadcastRefused(_logger, _network, (long)nonce, (failure as TransactionRejectedException)?.NodeMessage ?? failure.GetType().Name);
-                        batch[i].Fail(failure);
-                        await FillAsync(nonce, cancellationToken);
-                        break;
+                    await _chain.SendRawTransactionAsync(transaction.Signed!.Raw, cancellationToken);
+                    _next = nonce + 1;
+                    transaction.Sent();
+                    sent++;
+                }
+                catch (TransactionRejectedException ex) when (ex.IsNonceProblem && nonceRetries < MaxNonceRetries)
+                {
+                    // This one and those behind it are signed again with the node's nonce.
+                    nonceRetries++;
+                    FacilitatorLog.NonceResync(_logger, _network, (long)nonce, ex.NodeMessage);
+                    _next = null;
+                    break;
+                }
+                catch (TransactionRejectedException ex)
+                {
+                    // Refused for itself (or the nonce kept failing): the nonce stays free for those behind it.
+                    FacilitatorLog.BroadcastRefused(_logger, _network, (long)nonce, ex.NodeMessage);
+                    transaction.Fail(ex);
+                    sent++;
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    // The node may or may not have it: ask the node for the nonce before signing the rest.
+                    _next = null;
+                    transaction.Fail(ex);
+                    sent++;
+                    break;
                 }
             }
 
-            if (again.Count > 0)
-            {
-                nonceRetries++;
-                _next = null;
-            }
-
-            batch = again;
-        }
-    }
-
-    private async Task<Exception?> TrySendAsync(OutgoingTransaction transaction, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _chain.SendRawTransactionAsync(transaction.Signed!.Raw, cancellationToken);
-            return null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return ex;
-        }
-    }
-
-    /// <summary>
-    /// Sends a zero-value transfer to the relayer itself at <paramref name="nonce"/>. A nonce refusal
-    /// means the nonce is used after all (the original got in): nothing to fill.
-    /// </summary>
-    private async Task FillAsync(BigInteger nonce, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var filler = await _filler(nonce, cancellationToken);
-            await _chain.SendRawTransactionAsync(filler.Raw, cancellationToken);
-            FacilitatorLog.NonceFilled(_logger, _network, (long)nonce, filler.HashHex);
-        }
-        catch (TransactionRejectedException ex) when (ex.IsNonceProblem)
-        {
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Those behind it wait for the gap: ask the node before the next batch.
-            FacilitatorLog.NonceFillFailed(_logger, ex, _network, (long)nonce);
-            _resync = true;
+            batch.RemoveRange(0, sent);
         }
     }
 

@@ -12,7 +12,7 @@ internal static class TestChains
     public static ChainContext Context(IEvmChainClient client, long chainId)
     {
         var network = $"eip155:{chainId}";
-        var nonces = new RelayerNonceManager(client, new EvmAddress(RandomNumberGenerator.GetBytes(20)), network, new InMemorySettlementStore(), (_, _) => throw new NotSupportedException(), NullLogger.Instance);
+        var nonces = new RelayerNonceManager(client, new EvmAddress(RandomNumberGenerator.GetBytes(20)), network, new InMemorySettlementStore(), NullLogger.Instance);
         var receipts = new ReceiptWatcher(client, network, TimeSpan.FromMilliseconds(50), TimeProvider.System, NullLogger.Instance);
         return new ChainContext(network, chainId, client, nonces, new FeeCache(client, TimeProvider.System), receipts, gasBufferPercent: 20);
     }

@@ -4,7 +4,7 @@ using DualRail.LoadBench.Phases;
 using DualRail.LoadBench.Report;
 
 // Usage: DualRail.LoadBench --out DIR [--duration 10] [--threads 2] [--connections 16]
-//        [--ln-proofs 3000] [--evm-proofs 6000] [--ref-proofs 1500] [--settle 300] [--settle-sequential 60]
+//        [--ln-proofs 40000] [--evm-proofs 6000] [--ref-proofs 1500] [--settle 300] [--settle-sequential 60]
 // Run from the repository root (wrk is given bench/load/paid.lua). bench/run.sh is the one command.
 var options = ParseOptions(args);
 var output = Path.GetFullPath(options.GetValueOrDefault("out", "bench/results"));
@@ -12,7 +12,7 @@ var raw = Path.Combine(output, "raw");
 Directory.CreateDirectory(raw);
 var work = Directory.CreateTempSubdirectory("dualrail-bench-").FullName;
 var wrk = new WrkRunner(Path.GetFullPath("bench/load/paid.lua"), raw, Int("threads", 2), Int("connections", 16), TimeSpan.FromSeconds(Int("duration", 10)));
-var context = new PhaseContext(wrk, work, Int("ln-proofs", 3000), Int("evm-proofs", 6000), Int("ref-proofs", 1500), Int("settle", 300), Int("settle-sequential", 60));
+var context = new PhaseContext(wrk, work, Int("ln-proofs", 40000), Int("evm-proofs", 6000), Int("ref-proofs", 1500), Int("settle", 300), Int("settle-sequential", 60));
 
 var phases = new List<PhaseResult>();
 var settlements = new List<SettlementResult>();
